@@ -1,0 +1,33 @@
+import type { Failure } from '../domain/failures';
+import { exhaustiveSwitchError } from '../domain/result';
+import { recordLabel } from '../domain/labels';
+
+/** The one place that turns expected failures into words for people. */
+export function describeFailure(failure: Failure): string {
+  switch (failure.kind) {
+    case 'invalid': {
+      const details = failure.issues
+        .slice(0, 8)
+        .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+        .join('; ');
+      const more = failure.issues.length > 8 ? ` (and ${failure.issues.length - 8} more)` : '';
+      return `${failure.what} was not saved: ${details}${more}.`;
+    }
+    case 'notFound':
+      return `${failure.what} ${failure.id} could not be found. It may have been deleted by someone else.`;
+    case 'alreadyExists':
+      return `${failure.what} ${failure.id} already exists. Nothing was overwritten.`;
+    case 'conflict':
+      return `${recordLabel(failure.recordKind)} was changed by someone else since you opened it. Nothing was overwritten: compare the two versions and choose what to keep.`;
+    case 'unavailable':
+      return `${failure.what} is unavailable right now (${failure.detail}).${failure.retryable ? ' Your change is kept and will be tried again.' : ''}`;
+    case 'permissionDenied':
+      return `You do not have permission for ${failure.what} (${failure.detail}). Ask the LSCB coordinator for access.`;
+    case 'unsupportedVersion':
+      return `${failure.what} has format version ${JSON.stringify(failure.found)}; this app reads versions ${failure.supported.join(', ')}.`;
+    case 'blocked':
+      return `${failure.what} cannot go ahead yet: ${failure.reasons.join('; ')}.`;
+    default:
+      return exhaustiveSwitchError(failure, 'failure');
+  }
+}

@@ -1,0 +1,170 @@
+import type { z } from 'zod';
+import type { Failure } from '../domain/failures';
+import { asId, type ReviewId } from '../domain/ids';
+import {
+  CHILD_RECORD_SCHEMAS,
+  RECORD_SCHEMA_VERSION,
+  ReviewSchema,
+  type AuditEntry,
+  type ChildRecordKind,
+  type ChildRecordOf,
+  type Review,
+  type ReviewPhase,
+  type ReviewSnapshot,
+  type ReviewSummary,
+} from '../domain/model';
+import { err, ok, type Result } from '../domain/result';
+import { validate } from '../domain/validate';
+import { decidePhaseMove } from '../domain/workflow';
+import { recordLabel } from '../domain/labels';
+export { recordLabel };
+import type { Clock } from '../ports/clock';
+import type { IdSource } from '../ports/id-source';
+import type { ReviewStore } from '../ports/review-store';
+
+type StampKey = 'id' | 'reviewId' | 'schemaVersion' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
+
+/** What a form supplies for a new record: everything but the stamps the service adds. */
+export type RecordInput<K extends ChildRecordKind> = Omit<z.input<(typeof CHILD_RECORD_SCHEMAS)[K]>, StampKey>;
+export type NewReviewInput = Omit<z.input<typeof ReviewSchema>, StampKey | 'phase' | 'phaseHistory'> & {
+  id?: string;
+};
+
+export const ID_PREFIX: Record<ChildRecordKind | 'review', string> = {
+  review: 'rev',
+  teamMember: 'tm',
+  participant: 'par',
+  document: 'doc',
+  conversation: 'con',
+  stepNote: 'note',
+  narrativeEntry: 'nar',
+  episode: 'kpe',
+  pattern: 'pat',
+  recommendation: 'rec',
+  reportStage: 'stage',
+  comment: 'com',
+  audit: 'aud',
+};
+
+export interface ReviewServiceDeps {
+  readonly store: ReviewStore;
+  readonly clock: Clock;
+  readonly ids: IdSource;
+  /** Who is acting, as shown in the audit trail. */
+  readonly actor: () => string;
+}
+
+/** The use cases of a review: validate, stamp, store, audit. Every failure comes back as a value. */
+export class ReviewService {
+  constructor(private readonly deps: ReviewServiceDeps) {}
+
+  get store(): ReviewStore {
+    return this.deps.store;
+  }
+
+  listReviews(): Promise<Result<ReviewSummary[], Failure>> {
+    return this.deps.store.listReviews();
+  }
+
+  loadReview(reviewId: ReviewId): Promise<Result<ReviewSnapshot, Failure>> {
+    return this.deps.store.loadReview(reviewId);
+  }
+
+  async createReview(input: NewReviewInput): Promise<Result<Review, Failure>> {
+    const now = this.deps.clock.now();
+    const actor = this.deps.actor();
+    const candidate = {
+      ...input,
+      id: input.id ?? this.deps.ids.next(ID_PREFIX.review),
+      schemaVersion: RECORD_SCHEMA_VERSION,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor,
+      updatedBy: actor,
+      phase: 'preparation',
+      phaseHistory: [],
+    };
+    const valid = validate(ReviewSchema, candidate, 'Review');
+    if (!valid.ok) return valid;
+    return this.deps.store.createReview(valid.value);
+  }
+
+  async updateReview(review: Review, changes: Partial<z.input<typeof ReviewSchema>>): Promise<Result<Review, Failure>> {
+    const valid = validate(ReviewSchema, { ...review, ...changes, ...this.touch() }, 'Review');
+    if (!valid.ok) return valid;
+    return this.deps.store.updateReview(valid.value);
+  }
+
+  async addRecord<K extends ChildRecordKind>(
+    kind: K,
+    reviewId: ReviewId,
+    input: RecordInput<K>,
+    id?: string,
+  ): Promise<Result<ChildRecordOf<K>, Failure>> {
+    const now = this.deps.clock.now();
+    const actor = this.deps.actor();
+    const candidate = {
+      ...input,
+      id: id ?? this.deps.ids.next(ID_PREFIX[kind]),
+      reviewId,
+      schemaVersion: RECORD_SCHEMA_VERSION,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor,
+      updatedBy: actor,
+    };
+    const valid = validate(CHILD_RECORD_SCHEMAS[kind], candidate, recordLabel(kind));
+    if (!valid.ok) return valid;
+    return this.deps.store.createRecord(kind, valid.value as ChildRecordOf<K>);
+  }
+
+  /** Saves an edited record. `record.version` must be the version that was read, or the result is a conflict. */
+  async saveRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
+    const valid = validate(CHILD_RECORD_SCHEMAS[kind], { ...record, ...this.touch() }, recordLabel(kind));
+    if (!valid.ok) return valid;
+    return this.deps.store.updateRecord(kind, valid.value as ChildRecordOf<K>);
+  }
+
+  removeRecord(kind: ChildRecordKind, record: { reviewId: ReviewId; id: string; version: number }): Promise<Result<void, Failure>> {
+    return this.deps.store.deleteRecord(kind, record.reviewId, record.id, record.version);
+  }
+
+  async deleteReview(reviewId: ReviewId): Promise<Result<void, Failure>> {
+    return this.deps.store.deleteReview(reviewId);
+  }
+
+  /** Append to the audit trail: permission changes, publications, exports, imports, recording destruction. */
+  async audit(reviewId: ReviewId, action: AuditEntry['action'], summary: string): Promise<Result<AuditEntry, Failure>> {
+    return this.addRecord('audit', reviewId, { action, who: this.deps.actor(), at: this.deps.clock.now(), summary });
+  }
+
+  async movePhase(reviewId: ReviewId, to: ReviewPhase, override: { reason: string } | null): Promise<Result<Review, Failure>> {
+    const loaded = await this.deps.store.loadReview(reviewId);
+    if (!loaded.ok) return loaded;
+    const decision = decidePhaseMove(loaded.value, to, override);
+    if (!decision.ok) return decision;
+    const review = loaded.value.review;
+    const change = {
+      from: review.phase,
+      to,
+      at: this.deps.clock.now(),
+      by: this.deps.actor(),
+      overriddenGuards: [...decision.value.overriddenGuards],
+      reason: decision.value.reason,
+    };
+    const saved = await this.updateReview(review, { phase: to, phaseHistory: [...review.phaseHistory, change] });
+    if (!saved.ok) return saved;
+    const overrideNote = change.overriddenGuards.length > 0 ? ` with ${change.overriddenGuards.length} guard(s) overridden: ${change.reason}` : '';
+    const audited = await this.audit(reviewId, 'phaseChange', `Moved from ${change.from} to ${to}${overrideNote}`);
+    if (!audited.ok) return err(audited.error);
+    return ok(saved.value);
+  }
+
+  private touch(): { updatedAt: string; updatedBy: string } {
+    return { updatedAt: this.deps.clock.now(), updatedBy: this.deps.actor() };
+  }
+}
+
+export const reviewIdOf = (value: string): ReviewId => asId<ReviewId>(value);

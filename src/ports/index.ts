@@ -1,0 +1,3 @@
+export type { Clock } from './clock';
+export type { IdSource } from './id-source';
+export type { ReviewStore, StoreResult } from './review-store';

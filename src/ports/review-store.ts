@@ -1,0 +1,46 @@
+import type { Failure } from '../domain/failures';
+import type { ReviewId } from '../domain/ids';
+import type {
+  ChildRecordKind,
+  ChildRecordOf,
+  Review,
+  ReviewSnapshot,
+  ReviewSummary,
+} from '../domain/model';
+import type { Result } from '../domain/result';
+
+export type StoreResult<T> = Promise<Result<T, Failure>>;
+
+/**
+ * Where reviews are kept. Every adapter (IndexedDB, SharePoint lists) passes the same contract suite
+ * in tests/contract/review-store.contract.ts.
+ *
+ * Concurrency: the caller passes the record as last read, with its `version`. The store writes it only if
+ * the stored version still matches, bumps `version` by one, and returns what it stored. A stale version is a
+ * `conflict` carrying the current record; nothing is overwritten.
+ */
+export interface ReviewStore {
+  listReviews(): StoreResult<ReviewSummary[]>;
+  /** The whole review in one call. */
+  loadReview(reviewId: ReviewId): StoreResult<ReviewSnapshot>;
+  /** Stores a new review with version 1; `alreadyExists` if the id is taken. */
+  createReview(review: Review): StoreResult<Review>;
+  updateReview(review: Review): StoreResult<Review>;
+  /** Removes the review and every record in it. */
+  deleteReview(reviewId: ReviewId): StoreResult<void>;
+
+  /** Stores a new record with version 1; `alreadyExists` if the id is taken; `notFound` if the review is missing. */
+  createRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): StoreResult<ChildRecordOf<K>>;
+  updateRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): StoreResult<ChildRecordOf<K>>;
+  /** Removes a record if `expectedVersion` still matches. */
+  deleteRecord(kind: ChildRecordKind, reviewId: ReviewId, id: string, expectedVersion: number): StoreResult<void>;
+
+  /**
+   * Writes a whole review at once, all or nothing: the way bundles are imported.
+   * With `replace: false` an existing review with the same id is `alreadyExists`.
+   */
+  importSnapshot(snapshot: ReviewSnapshot, options: { replace: boolean }): StoreResult<ReviewSummary>;
+
+  /** Calls back when anything in the review changes, from this tab or another. Returns an unsubscribe. */
+  watchReview(reviewId: ReviewId, onChange: () => void): () => void;
+}

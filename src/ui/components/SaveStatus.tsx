@@ -1,0 +1,32 @@
+import { Badge, Text, tokens } from '@fluentui/react-components';
+import type { SaveStatus as Status } from '../hooks/use-autosave';
+
+const LABELS: Record<Status, string> = {
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes…',
+  saving: 'Saving…',
+  invalid: 'Not saved: check the highlighted fields',
+  conflict: 'Not saved: someone else changed this',
+  failed: 'Not saved',
+};
+
+const COLOURS: Record<Status, 'success' | 'informative' | 'warning' | 'danger'> = {
+  saved: 'success',
+  unsaved: 'informative',
+  saving: 'informative',
+  invalid: 'warning',
+  conflict: 'danger',
+  failed: 'danger',
+};
+
+/** Says whether the edits on screen are stored. Announced politely to screen readers. */
+export function SaveStatus({ status, message }: { status: Status; message?: string | null }) {
+  return (
+    <div role="status" aria-live="polite" data-testid="save-status" data-status={status} style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }}>
+      <Badge appearance="tint" color={COLOURS[status]}>
+        {LABELS[status]}
+      </Badge>
+      {message && status !== 'saved' ? <Text size={200}>{message}</Text> : null}
+    </div>
+  );
+}
