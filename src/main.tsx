@@ -1,12 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
-import { standaloneServices } from './host/standalone';
+import { start } from './host/start';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App services={standaloneServices()} />
-  </StrictMode>,
-);
+void start(root);

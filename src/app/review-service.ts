@@ -16,6 +16,7 @@ import {
 import { err, ok, type Result } from '../domain/result';
 import { validate } from '../domain/validate';
 import { decidePhaseMove } from '../domain/workflow';
+import { KINDS_WITH_REVIEW_RULES, recordIssuesInReview, referencesTo, reviewIssues } from '../domain/rules';
 import { recordLabel } from '../domain/labels';
 export { recordLabel };
 import type { Clock } from '../ports/clock';
@@ -93,6 +94,8 @@ export class ReviewService {
   async updateReview(review: Review, changes: Partial<z.input<typeof ReviewSchema>>): Promise<Result<Review, Failure>> {
     const valid = validate(ReviewSchema, { ...review, ...changes, ...this.touch() }, 'Review');
     if (!valid.ok) return valid;
+    const fits = await this.checkReviewInSnapshot(valid.value);
+    if (!fits.ok) return fits;
     return this.deps.store.updateReview(valid.value);
   }
 
@@ -117,6 +120,8 @@ export class ReviewService {
     };
     const valid = validate(CHILD_RECORD_SCHEMAS[kind], candidate, recordLabel(kind));
     if (!valid.ok) return valid;
+    const fits = await this.checkInReview(kind, valid.value as ChildRecordOf<K>);
+    if (!fits.ok) return fits;
     return this.deps.store.createRecord(kind, valid.value as ChildRecordOf<K>);
   }
 
@@ -124,10 +129,25 @@ export class ReviewService {
   async saveRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
     const valid = validate(CHILD_RECORD_SCHEMAS[kind], { ...record, ...this.touch() }, recordLabel(kind));
     if (!valid.ok) return valid;
+    const fits = await this.checkInReview(kind, valid.value as ChildRecordOf<K>);
+    if (!fits.ok) return fits;
     return this.deps.store.updateRecord(kind, valid.value as ChildRecordOf<K>);
   }
 
-  removeRecord(kind: ChildRecordKind, record: { reviewId: ReviewId; id: string; version: number }): Promise<Result<void, Failure>> {
+  /** Removes a record unless other records still point at it (then `blocked`, naming them). */
+  async removeRecord(kind: ChildRecordKind, record: { reviewId: ReviewId; id: string; version: number }): Promise<Result<void, Failure>> {
+    if (kind === 'teamMember' || kind === 'participant' || kind === 'document' || kind === 'conversation') {
+      const loaded = await this.deps.store.loadReview(record.reviewId);
+      if (!loaded.ok) return loaded;
+      const references = referencesTo(loaded.value, kind, record.id);
+      if (references.length > 0) {
+        return err({
+          kind: 'blocked',
+          what: `Removing this ${recordLabel(kind).toLocaleLowerCase('en-GB')}`,
+          reasons: references.map((reference) => `${reference.description} refers to it`),
+        });
+      }
+    }
     return this.deps.store.deleteRecord(kind, record.reviewId, record.id, record.version);
   }
 
@@ -160,6 +180,23 @@ export class ReviewService {
     const audited = await this.audit(reviewId, 'phaseChange', `Moved from ${change.from} to ${to}${overrideNote}`);
     if (!audited.ok) return err(audited.error);
     return ok(saved.value);
+  }
+
+  /** Rules that look at the rest of the review (duplicate participants, periods, facilitators): src/domain/rules. */
+  private async checkInReview<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<void, Failure>> {
+    if (!KINDS_WITH_REVIEW_RULES.has(kind)) return ok(undefined);
+    const loaded = await this.deps.store.loadReview(record.reviewId);
+    if (!loaded.ok) return loaded;
+    const { blocking } = recordIssuesInReview(kind, record, loaded.value, this.deps.clock.now());
+    return blocking.length === 0 ? ok(undefined) : err({ kind: 'invalid', what: recordLabel(kind), issues: blocking });
+  }
+
+  /** A review's details against its records: an agency still in use stays. */
+  private async checkReviewInSnapshot(review: Review): Promise<Result<void, Failure>> {
+    const loaded = await this.deps.store.loadReview(review.id);
+    if (!loaded.ok) return loaded.error.kind === 'notFound' ? ok(undefined) : loaded;
+    const issues = reviewIssues(review, loaded.value);
+    return issues.length === 0 ? ok(undefined) : err({ kind: 'invalid', what: 'Review', issues });
   }
 
   private touch(): { updatedAt: string; updatedBy: string } {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** A calendar date in the review (Europe/London civil date), as YYYY-MM-DD. */
 export const CalendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written as YYYY-MM-DD')
+  // abort: a value that is not YYYY-MM-DD at all gets one message, not a second about the calendar.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'a date written as YYYY-MM-DD', abort: true })
   .refine((value) => {
     const [year, month, day] = value.split('-').map(Number) as [number, number, number];
     const date = new Date(Date.UTC(year, month - 1, day));

@@ -8,6 +8,7 @@ import { fluentTheme, isThemeName, type ThemeName } from './theme';
 import { ReviewsScreen } from './screens/ReviewsScreen';
 import { NewReviewScreen } from './screens/NewReviewScreen';
 import { Workspace } from './screens/Workspace';
+import { TabConfigScreen } from './screens/host/TabConfigScreen';
 
 const THEME_KEY = 'lt.theme';
 
@@ -49,6 +50,9 @@ export function App({ services, hostTheme, onThemeRequest }: AppProps) {
                 <Switch>
                   <Route path="/">
                     <ReviewsScreen />
+                  </Route>
+                  <Route path="/config">
+                    <TabConfigScreen />
                   </Route>
                   <Route path="/reviews/new">
                     <NewReviewScreen />

@@ -1,5 +1,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { BundleService } from '../app/bundles';
 import type { ReviewService } from '../app/review-service';
+import type { Failure } from '../domain/failures';
+import type { Result } from '../domain/result';
 
 export type AppMode = 'standalone' | 'microsoft365';
 
@@ -11,6 +14,32 @@ export interface AppServices {
   readonly userName: string;
   /** Loads the fictional training case into the store; returns its review id. */
   readonly loadTrainingCase?: () => Promise<string>;
+  /** Review bundles: export a review to a file, import one (src/app/bundles.ts). */
+  readonly bundles?: BundleService;
+  /** Teams configurable tab: set only on the tab's configuration page (frame context settings/remove). */
+  readonly tabConfig?: TabConfigPort;
+  /** Teams meeting side panel / stage: shares a view to the meeting stage. Absent elsewhere. */
+  readonly shareToStage?: (target: { readonly reviewId: string; readonly conversationId: string }) => Promise<Result<void, Failure>>;
+}
+
+/** What a Teams tab will open once saved. */
+export interface TabTarget {
+  readonly reviewId: string;
+  /** In a meeting: the conversation the meeting is for (the side panel shows its guide, the stage its view). */
+  readonly conversationId?: string;
+  /** The tab's suggested name. */
+  readonly displayName: string;
+}
+
+/** The configuration page's link to Teams: the host owns Save; the screen only says what is chosen. */
+export interface TabConfigPort {
+  readonly purpose: 'configure' | 'remove';
+  /** Being added to a meeting: offer the conversation choice. */
+  readonly inMeeting: boolean;
+  /** The conversation this meeting is for, found through Graph; null when none matches. */
+  readonly suggest?: () => Promise<Result<{ readonly reviewId: string; readonly conversationId: string } | null, Failure>>;
+  /** `null` until a valid choice is made, which keeps Teams' Save button disabled. */
+  choose(target: TabTarget | null): void;
 }
 
 const AppServicesContext = createContext<AppServices | null>(null);

@@ -17,6 +17,8 @@ export type WorkspaceSection =
 export const paths = {
   reviews: () => '/',
   newReview: () => '/reviews/new',
+  /** The Teams configurable tab's set-up page (frame context "settings"). */
+  config: () => '/config',
   review: (reviewId: string) => `/reviews/${encodeURIComponent(reviewId)}`,
   section: (reviewId: string, section: WorkspaceSection) =>
     section === 'overview' ? paths.review(reviewId) : `/reviews/${encodeURIComponent(reviewId)}/${section}`,

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FieldIssue } from '../../domain/failures';
-import type { ChildRecordKind, ChildRecordOf } from '../../domain/model';
+import type { Failure, FieldIssue } from '../../domain/failures';
+import { CHILD_RECORD_SCHEMAS, type ChildRecordKind, type ChildRecordOf, type Review } from '../../domain/model';
+import type { ReviewId } from '../../domain/ids';
+import type { Result } from '../../domain/result';
+import type { RecordInput } from '../../app/review-service';
 import { describeFailure } from '../../app/failure-messages';
 import { useAppServices } from '../app-services';
+import { STAMP_FIELDS, keepBothTexts, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath } from './merge';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'conflict' | 'failed';
 
@@ -11,6 +15,10 @@ export interface Conflict<T> {
   readonly mine: T;
   /** What someone else stored meanwhile. */
   readonly theirs: T;
+  /** The stored version both edits started from, when known: lets changes to other fields combine by themselves. */
+  readonly base?: T;
+  /** The fields changed differently on both sides (paths); when absent, every field that differs. */
+  readonly fields?: readonly FieldPath[];
 }
 
 export interface Autosaved<T> {
@@ -30,77 +38,148 @@ export interface Autosaved<T> {
 
 export const AUTOSAVE_DELAY_MS = 600;
 
+interface Savable {
+  readonly id: string;
+  readonly version: number;
+}
+
+/** How many times a save is retried after combining a concurrent change that touched other fields. */
+const MAX_AUTOMATIC_MERGES = 3;
+
+const withoutStamps = <T extends object>(record: T): Partial<T> =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !STAMP_FIELDS.has(key))) as Partial<T>;
+
+/** The record as it will be stored if the person settles every conflicting field on one side. */
+export function settleConflict<T extends object>(conflict: Conflict<T>, side: 'mine' | 'theirs'): T {
+  if (!conflict.base) return side === 'mine' ? { ...conflict.mine, ...stampsOf(conflict.theirs) } : conflict.theirs;
+  const { merged, conflicts } = mergeThreeWay(conflict.base, conflict.mine, conflict.theirs);
+  const source = side === 'mine' ? conflict.mine : conflict.theirs;
+  return conflicts.reduce<T>((record, path) => withValueAt(record, path, valueAt(source, path)), merged);
+}
+
+/** Keep both: combined texts where both changed one text; elsewhere this edit. */
+export function keepBoth<T extends object>(conflict: Conflict<T>, paths: readonly FieldPath[]): T {
+  const start = settleConflict(conflict, 'mine');
+  return paths.reduce<T>((record, path) => {
+    const mine = valueAt(conflict.mine, path);
+    const theirs = valueAt(conflict.theirs, path);
+    return typeof mine === 'string' && typeof theirs === 'string' ? withValueAt(record, path, keepBothTexts(mine, theirs)) : record;
+  }, start);
+}
+
+const stampsOf = <T extends object>(record: T): Partial<T> =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => STAMP_FIELDS.has(key))) as Partial<T>;
+
 /**
- * Edit a stored record with no save button. Saves after a pause, shows its state, refuses invalid input
- * with field messages, and turns a concurrent change into a conflict the person settles.
+ * The engine behind every autosaved editor: give it the stored record and a way to store a new version
+ * (called with the version the edit is based on). Saves after a pause, refuses invalid input with field
+ * messages, combines concurrent changes to other fields, and turns a change to the same field into a
+ * conflict the person settles.
  */
-export function useAutosave<K extends ChildRecordKind>(kind: K, stored: ChildRecordOf<K>): Autosaved<ChildRecordOf<K>> {
-  type T = ChildRecordOf<K>;
-  const { service } = useAppServices();
+export function useAutosaveWith<T extends Savable>(stored: T, persist: (record: T) => Promise<Result<T, Failure>>): Autosaved<T> {
   const [draft, setDraft] = useState<T>(stored);
   const [status, setStatus] = useState<SaveStatus>('saved');
   const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict<T> | null>(null);
+  const [conflict, setConflictState] = useState<Conflict<T> | null>(null);
   const base = useRef<T>(stored);
   const latest = useRef<T>(stored);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<void> | null>(null);
-
-  // Adopt a newer stored record when there is nothing unsaved here.
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const conflictRef = useRef<Conflict<T> | null>(null);
+  const persistRef = useRef(persist);
   useEffect(() => {
-    if (stored.version > base.current.version || stored.id !== base.current.id) {
-      base.current = stored;
-      if (!dirty.current) {
-        latest.current = stored;
-        setDraft(stored);
-        setStatus('saved');
-      }
-    }
-  }, [stored]);
+    persistRef.current = persist;
+  }, [persist]);
 
-  const save = useCallback(async (): Promise<void> => {
-    if (!dirty.current) return;
-    const toSave = latest.current;
-    setStatus('saving');
-    const saved = await service.saveRecord(kind, { ...toSave, version: base.current.version });
-    if (saved.ok) {
-      base.current = saved.value;
-      if (latest.current === toSave) {
-        dirty.current = false;
-        latest.current = saved.value;
-        setDraft(saved.value);
-        setStatus('saved');
-      } else {
-        setStatus('unsaved');
-      }
+  const setConflict = useCallback((next: Conflict<T> | null) => {
+    conflictRef.current = next;
+    setConflictState(next);
+  }, []);
+
+  // A different record, or a newer stored version while nothing is unsaved here: show it.
+  useEffect(() => {
+    if (stored.id !== base.current.id) {
+      if (dirty.current && !conflictRef.current) void persistRef.current({ ...latest.current, version: base.current.version });
+      base.current = stored;
+      latest.current = stored;
+      dirty.current = false;
+      conflictRef.current = null;
+      setConflictState(null);
+      setDraft(stored);
+      setStatus('saved');
       setIssues([]);
       setMessage(null);
       return;
     }
-    const failure = saved.error;
-    if (failure.kind === 'invalid') {
-      setIssues(failure.issues);
-      setStatus('invalid');
-      setMessage(describeFailure(failure));
-    } else if (failure.kind === 'conflict' && failure.current) {
-      setConflict({ mine: toSave, theirs: failure.current as T });
-      setStatus('conflict');
-      setMessage(describeFailure(failure));
-    } else {
-      setStatus('failed');
-      setMessage(describeFailure(failure));
+    if (stored.version > base.current.version && !dirty.current && !conflictRef.current) {
+      base.current = stored;
+      latest.current = stored;
+      setDraft(stored);
+      setStatus('saved');
     }
-  }, [kind, service]);
+    // While there are unsaved edits, `base` stays the version they started from, so the save finds the
+    // change and merges it instead of overwriting it.
+  }, [stored]);
 
-  const flush = useCallback(async () => {
+  const save = useCallback(async (): Promise<void> => {
+    for (let attempt = 0; attempt <= MAX_AUTOMATIC_MERGES; attempt += 1) {
+      if (!dirty.current || conflictRef.current) return;
+      const toSave = latest.current;
+      setStatus('saving');
+      const saved = await persistRef.current({ ...toSave, version: base.current.version });
+      if (saved.ok) {
+        base.current = saved.value;
+        if (latest.current === toSave) {
+          // Keep what is on screen (the store may have trimmed a trailing space the person is still typing past).
+          dirty.current = false;
+          latest.current = { ...saved.value, ...withoutStamps(toSave) } as T;
+          setDraft(latest.current);
+          setStatus('saved');
+        } else {
+          latest.current = { ...latest.current, ...stampsOf(saved.value) } as T;
+          setStatus('unsaved');
+        }
+        setIssues([]);
+        setMessage(null);
+        return;
+      }
+      const failure = saved.error;
+      if (failure.kind === 'conflict' && failure.current) {
+        const theirs = failure.current as unknown as T;
+        const mine = latest.current;
+        const outcome = mergeThreeWay(base.current, mine, theirs);
+        if (outcome.conflicts.length === 0 && attempt < MAX_AUTOMATIC_MERGES) {
+          // Someone changed other fields: combine and try again, losing neither.
+          base.current = theirs;
+          latest.current = { ...outcome.merged, ...stampsOf(theirs) };
+          setDraft(latest.current);
+          continue;
+        }
+        setConflict({ mine, theirs, base: base.current, fields: outcome.conflicts });
+        setStatus('conflict');
+        setMessage(describeFailure(failure));
+        return;
+      }
+      if (failure.kind === 'invalid') {
+        setIssues(failure.issues);
+        setStatus('invalid');
+      } else {
+        setStatus('failed');
+      }
+      setMessage(describeFailure(failure));
+      return;
+    }
+  }, [setConflict]);
+
+  const flush = useCallback((): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (inFlight.current) await inFlight.current;
-    inFlight.current = save();
-    await inFlight.current;
-    inFlight.current = null;
+    // One save at a time, in order: a second flush waits for the first.
+    const next = queue.current.then(save);
+    queue.current = next.catch(() => undefined);
+    return next;
   }, [save]);
 
   const update = useCallback(
@@ -109,34 +188,36 @@ export function useAutosave<K extends ChildRecordKind>(kind: K, stored: ChildRec
       latest.current = next;
       dirty.current = true;
       setDraft(next);
-      setStatus((current) => (current === 'conflict' ? current : 'unsaved'));
+      if (conflictRef.current) return;
+      setStatus('unsaved');
       if (timer.current) clearTimeout(timer.current);
-      if (conflict) return;
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },
-    [conflict, flush],
+    [flush],
   );
 
   const resolve = useCallback(
     (choice: 'mine' | 'theirs' | { merged: T }) => {
-      if (!conflict) return;
-      base.current = conflict.theirs;
+      const settling = conflictRef.current;
+      if (!settling) return;
+      const chosen = choice === 'mine' || choice === 'theirs' ? settleConflict(settling, choice) : choice.merged;
+      base.current = settling.theirs;
       setConflict(null);
-      if (choice === 'theirs') {
+      setMessage(null);
+      if (stableJson(withoutStamps(chosen)) === stableJson(withoutStamps(settling.theirs))) {
         dirty.current = false;
-        latest.current = conflict.theirs;
-        setDraft(conflict.theirs);
+        latest.current = settling.theirs;
+        setDraft(settling.theirs);
         setStatus('saved');
-        setMessage(null);
         return;
       }
-      const chosen = choice === 'mine' ? conflict.mine : choice.merged;
-      latest.current = { ...chosen, version: conflict.theirs.version };
+      latest.current = { ...chosen, ...stampsOf(settling.theirs) };
       dirty.current = true;
       setDraft(latest.current);
+      setStatus('unsaved');
       void flush();
     },
-    [conflict, flush],
+    [flush, setConflict],
   );
 
   // Save what is pending when the page is hidden or closed, so a reload loses nothing.
@@ -152,6 +233,52 @@ export function useAutosave<K extends ChildRecordKind>(kind: K, stored: ChildRec
   }, [flush]);
 
   return { draft, update, status, issues, message, conflict, resolve, flush };
+}
+
+/**
+ * Edit a stored child record with no save button. A record with `version: 0` (see `unsavedRecord`) is created on
+ * its first save, under its own id: how a note that does not exist yet is written straight into.
+ */
+export function useAutosave<K extends ChildRecordKind>(kind: K, stored: ChildRecordOf<K>): Autosaved<ChildRecordOf<K>> {
+  const { service } = useAppServices();
+  const persist = useCallback(
+    (record: ChildRecordOf<K>) =>
+      record.version === 0
+        ? service.addRecord(kind, record.reviewId, withoutStamps(record) as unknown as RecordInput<K>, record.id)
+        : service.saveRecord(kind, record),
+    [service, kind],
+  );
+  return useAutosaveWith(stored, persist);
+}
+
+/** Edit the review's own details (questions, trigger, period, agencies) with no save button. */
+export function useAutosavedReview(stored: Review): Autosaved<Review> {
+  const { service } = useAppServices();
+  const persist = useCallback((review: Review) => service.updateReview(review, {}), [service]);
+  return useAutosaveWith(stored, persist);
+}
+
+const NOT_YET_STORED = '1970-01-01T00:00:00.000Z';
+
+/**
+ * A record that is not stored yet (version 0), with the schema's defaults filled in, for `useAutosave` to
+ * create on the first edit.
+ */
+export function unsavedRecord<K extends ChildRecordKind>(kind: K, reviewId: ReviewId, id: string, fields: RecordInput<K>): ChildRecordOf<K> {
+  const candidate = {
+    ...fields,
+    id,
+    reviewId,
+    schemaVersion: 1,
+    version: 1,
+    createdAt: NOT_YET_STORED,
+    updatedAt: NOT_YET_STORED,
+    createdBy: 'not yet saved',
+    updatedBy: 'not yet saved',
+  };
+  const parsed = CHILD_RECORD_SCHEMAS[kind].safeParse(candidate);
+  const record = (parsed.success ? parsed.data : candidate) as ChildRecordOf<K>;
+  return { ...record, version: 0 };
 }
 
 /** The first issue for a field path, for a Fluent `Field`'s validationMessage. */

@@ -1,18 +1,219 @@
-import { Button, Title2 } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Link,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { paths } from '../routes';
+import { describeFailure } from '../../app/failure-messages';
+import { TRIGGER_LABELS } from '../../domain/labels';
+import type { ReviewSummary } from '../../domain/model';
+import { PHASE_TITLES } from '../../domain/workflow';
+import { useAppServices } from '../app-services';
+import { Notice, ScreenTitle, validationProps } from '../components/workspace/FormParts';
+import { formatInstant, formatPeriod } from '../london-format';
+import { hrefOf, paths } from '../routes';
 
-/** Placeholder: the reviews list is built in the workspace issue. */
+type ListState = { status: 'loading' } | { status: 'loaded'; reviews: ReviewSummary[] } | { status: 'failed'; message: string };
+
+/** Every review in this store: open one, start one, open the fictional training case, or delete one. */
 export function ReviewsScreen() {
+  const { service, loadTrainingCase } = useAppServices();
   const [, navigate] = useLocation();
+  const [state, setState] = useState<ListState>({ status: 'loading' });
+  const [deleting, setDeleting] = useState<ReviewSummary | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [trainingBusy, setTrainingBusy] = useState(false);
+  const [trainingProblem, setTrainingProblem] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    const listed = await service.listReviews();
+    setState(listed.ok ? { status: 'loaded', reviews: listed.value } : { status: 'failed', message: describeFailure(listed.error) });
+  }, [service]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const openTrainingCase = async () => {
+    if (!loadTrainingCase) return;
+    setTrainingBusy(true);
+    setTrainingProblem(null);
+    try {
+      const reviewId = await loadTrainingCase();
+      navigate(paths.review(reviewId));
+    } catch (error) {
+      setTrainingProblem(`The training case could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setTrainingBusy(false);
+    }
+  };
+
+  const trainingButton = (
+    <Button
+      onClick={() => void openTrainingCase()}
+      disabledFocusable={!loadTrainingCase || trainingBusy}
+      aria-describedby={loadTrainingCase ? undefined : 'training-unavailable'}
+      data-testid="open-training-case"
+    >
+      {trainingBusy ? 'Opening the training case…' : 'Open the fictional training case'}
+    </Button>
+  );
+  const trainingUnavailable = loadTrainingCase ? null : (
+    <Text id="training-unavailable" size={200} block>
+      The fictional training case is not available in this version of the app.
+    </Text>
+  );
+
   return (
-    <section aria-labelledby="screen-title">
-      <Title2 as="h1" id="screen-title">
-        Reviews
-      </Title2>
-      <Button appearance="primary" onClick={() => navigate(paths.newReview())}>
-        New review
-      </Button>
+    <section aria-labelledby="screen-title" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
+      <ScreenTitle title="Reviews">
+        {trainingButton}
+        <Button appearance="primary" onClick={() => navigate(paths.newReview())} data-testid="new-review">
+          New review
+        </Button>
+      </ScreenTitle>
+      {trainingUnavailable}
+      {trainingProblem ? <Notice intent="error">{trainingProblem}</Notice> : null}
+      {notice ? (
+        <div role="status">
+          <Notice intent="success">{notice}</Notice>
+        </div>
+      ) : null}
+      {state.status === 'loading' ? <Spinner label="Loading reviews…" /> : null}
+      {state.status === 'failed' ? <Notice intent="error">{state.message}</Notice> : null}
+      {state.status === 'loaded' && state.reviews.length === 0 ? (
+        <div data-testid="reviews-empty" style={{ display: 'grid', gap: tokens.spacingVerticalS, maxWidth: '40rem' }}>
+          <Text size={400} weight="semibold" as="h2">
+            No reviews yet
+          </Text>
+          <Text block>
+            A review starts from a question about practice: after serious harm, but also to understand routine work, good practice or
+            something new. Start one, or look around the fictional training case first.
+          </Text>
+          <div style={{ display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' }}>
+            <Button appearance="primary" onClick={() => navigate(paths.newReview())}>
+              Start a review
+            </Button>
+            {trainingButton}
+          </div>
+        </div>
+      ) : null}
+      {state.status === 'loaded' && state.reviews.length > 0 ? (
+        <Table aria-label="Reviews" data-testid="reviews-table">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Codename</TableHeaderCell>
+              <TableHeaderCell>Phase</TableHeaderCell>
+              <TableHeaderCell>Prompted by</TableHeaderCell>
+              <TableHeaderCell>Period under review</TableHeaderCell>
+              <TableHeaderCell>Last updated</TableHeaderCell>
+              <TableHeaderCell>
+                <span style={{ position: 'absolute', left: '-10000px' }}>Actions</span>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {state.reviews.map((review) => (
+              <TableRow key={review.id} data-testid={`review-row-${review.codename}`}>
+                <TableCell>
+                  <Link href={hrefOf(paths.review(review.id))}>{review.codename}</Link>{' '}
+                  {review.fictional ? (
+                    <Badge appearance="outline" color="informative">
+                      Fictional
+                    </Badge>
+                  ) : null}
+                </TableCell>
+                <TableCell>{PHASE_TITLES[review.phase]}</TableCell>
+                <TableCell>{TRIGGER_LABELS[review.trigger]}</TableCell>
+                <TableCell>{formatPeriod(review.periodUnderReview)}</TableCell>
+                <TableCell>{formatInstant(review.updatedAt)}</TableCell>
+                <TableCell>
+                  <Button size="small" onClick={() => setDeleting(review)} aria-label={`Delete review ${review.codename}`}>
+                    Delete
+                  </Button>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : null}
+      {deleting ? (
+        <DeleteReviewDialog
+          review={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setNotice(`Review ${deleting.codename} was deleted.`);
+            setDeleting(null);
+            void load();
+          }}
+        />
+      ) : null}
     </section>
+  );
+}
+
+/** Deleting removes every record of a review: the person types its codename to confirm. */
+function DeleteReviewDialog({ review, onClose, onDeleted }: { review: ReviewSummary; onClose: () => void; onDeleted: () => void }) {
+  const { service } = useAppServices();
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const matches = typed.trim() === review.codename;
+  const confirm = async () => {
+    if (!matches) {
+      setProblem(`Type ${review.codename} exactly to confirm`);
+      return;
+    }
+    const deleted = await service.deleteReview(review.id);
+    if (deleted.ok) onDeleted();
+    else setProblem(describeFailure(deleted.error));
+  };
+  return (
+    <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface data-testid="delete-review-dialog">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void confirm();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>Delete review {review.codename}?</DialogTitle>
+            <DialogContent style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
+              <Text block>
+                This removes the review and everything recorded in it (team, participants, documents, conversations and notes) from this
+                store. It cannot be undone. Export a bundle first if you may need it.
+              </Text>
+              <Field label={`Type the codename (${review.codename}) to confirm`} {...validationProps(problem ?? undefined)}>
+                <Input value={typed} onChange={(_, data) => setTyped(data.value)} data-testid="confirm-codename" />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="primary" type="submit" disabledFocusable={!matches}>
+                Delete this review
+              </Button>
+              <Button onClick={onClose}>Keep it</Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
   );
 }

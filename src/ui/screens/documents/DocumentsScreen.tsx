@@ -1,13 +1,248 @@
-import { Title2 } from '@fluentui/react-components';
+import { Button, Combobox, Field, Input, Option, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useMemo, useState, type FormEvent } from 'react';
+import { describeFailure } from '../../../app/failure-messages';
+import type { FieldIssue } from '../../../domain/failures';
+import type { AgencyId } from '../../../domain/ids';
+import type { Agency, DocumentRecord } from '../../../domain/model';
+import { describePeriod, documentIssues } from '../../../domain/rules/documents';
+import { referencesTo } from '../../../domain/rules/references';
+import { useAppServices } from '../../app-services';
+import { ConflictDialog } from '../../components/ConflictDialog';
+import { SaveStatus } from '../../components/SaveStatus';
+import { VirtualList } from '../../components/VirtualList';
+import { PeriodFields, ProblemSummary, ScreenTitle, validationProps, withEmptyDateMessages } from '../../components/workspace/FormParts';
+import { MissingRecord, RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { issueFor, useAutosave } from '../../hooks/use-autosave';
+import { formatPeriod } from '../../london-format';
+import { useReview } from '../../review-context';
 
-/** Placeholder: built in its own issue. */
+/** Common kinds of agency record; any other can be typed. */
+const RECORD_TYPES = ['Case file', 'Health records', 'School records', 'Police records', 'Chronology', 'Meeting minutes', 'Assessment', 'Referral', 'Correspondence'];
+const ALL = '__all__';
+
+const agencyNameOf = (agencies: readonly Agency[], agencyId: string): string => agencies.find((agency) => agency.id === agencyId)?.name ?? 'Unknown agency';
+
+const friendlier = (issues: readonly FieldIssue[], document: { agencyId: string; coveredPeriod: { from: string; to: string } }): FieldIssue[] =>
+  withEmptyDateMessages(issues, { 'coveredPeriod.from': document.coveredPeriod.from, 'coveredPeriod.to': document.coveredPeriod.to }).map((issue) =>
+    issue.path === 'agencyId' && document.agencyId === '' ? { ...issue, message: 'choose the agency whose record this is' } : issue,
+  );
+
+/** The log of agency records the review has read: which agency, what, the period each covers, and who holds it. */
 export function DocumentsScreen({ recordId }: { recordId?: string | undefined }) {
+  const styles = useWorkspaceStyles();
+  const { snapshot } = useReview();
+  const { open } = useOpenRecord('documents');
+  const [adding, setAdding] = useState(false);
+  const [agencyFilter, setAgencyFilter] = useState(ALL);
+  const agencies = snapshot.review.agencies;
+  const documents = useMemo(
+    () =>
+      [...snapshot.documents]
+        .filter((document) => agencyFilter === ALL || document.agencyId === agencyFilter)
+        .sort((a, b) => a.coveredPeriod.from.localeCompare(b.coveredPeriod.from) || a.title.localeCompare(b.title, 'en-GB')),
+    [snapshot.documents, agencyFilter],
+  );
+  const selected = recordId ? snapshot.documents.find((document) => document.id === recordId) : undefined;
+
   return (
-    <section aria-labelledby="screen-title">
-      <Title2 as="h1" id="screen-title">
-        Documents
-      </Title2>
-      {recordId ? <p>Record {recordId}</p> : null}
+    <section aria-labelledby="screen-title" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
+      <ScreenTitle title="Documents">
+        <Button appearance="primary" onClick={() => setAdding(true)} data-testid="add-document">
+          Log a document
+        </Button>
+      </ScreenTitle>
+      <Text>The agency records the review has read. Period under review: {describePeriod(snapshot.review.periodUnderReview)}.</Text>
+      <div className={styles.layout}>
+        <div className={styles.listPane}>
+          <Field label="Agency">
+            <Select value={agencyFilter} onChange={(_, data) => setAgencyFilter(data.value)} data-testid="filter-agency">
+              <option value={ALL}>All agencies</option>
+              {agencies.map((agency) => (
+                <option key={agency.id} value={agency.id}>
+                  {agency.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Text size={200} role="status">
+            Showing {documents.length} of {snapshot.documents.length} documents, earliest first.
+          </Text>
+          <VirtualList
+            items={documents}
+            getKey={(document) => document.id}
+            label="Documents"
+            selectedKey={recordId}
+            onOpen={(document) => {
+              setAdding(false);
+              open(document.id);
+            }}
+            emptyText={snapshot.documents.length === 0 ? 'No documents logged yet.' : 'No documents from this agency.'}
+            testId="document-list"
+            renderItem={(document) => (
+              <div style={{ display: 'grid', gap: tokens.spacingVerticalXXS }}>
+                <Text weight="semibold">{document.title}</Text>
+                <Text size={200}>
+                  {agencyNameOf(agencies, document.agencyId)} · {document.recordType}
+                </Text>
+                <Text size={200}>{formatPeriod(document.coveredPeriod)}</Text>
+              </div>
+            )}
+          />
+        </div>
+        {adding ? (
+          <div className={styles.detailPane}>
+            <AddDocumentForm
+              onCancel={() => setAdding(false)}
+              onAdded={(id) => {
+                setAdding(false);
+                open(id);
+              }}
+            />
+          </div>
+        ) : recordId ? (
+          <div className={styles.detailPane}>
+            {selected ? <DocumentEditor key={selected.id} document={selected} onRemoved={() => open(null)} /> : <MissingRecord what="document" onBack={() => open(null)} />}
+          </div>
+        ) : null}
+      </div>
     </section>
+  );
+}
+
+function AgencySelect({ value, agencies, onChange }: { value: string; agencies: readonly Agency[]; onChange: (agencyId: string) => void }) {
+  return (
+    <Select value={value} onChange={(_, data) => onChange(data.value)} data-testid="document-agency">
+      <option value="">Choose an agency</option>
+      {agencies.map((agency) => (
+        <option key={agency.id} value={agency.id}>
+          {agency.name}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+function RecordTypeInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <Combobox
+      freeform
+      value={value}
+      selectedOptions={RECORD_TYPES.includes(value) ? [value] : []}
+      onChange={(event) => onChange(event.target.value)}
+      onOptionSelect={(_, data) => onChange(data.optionText ?? '')}
+      data-testid="document-record-type"
+    >
+      {RECORD_TYPES.map((type) => (
+        <Option key={type}>{type}</Option>
+      ))}
+    </Combobox>
+  );
+}
+
+function AddDocumentForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (id: string) => void }) {
+  const styles = useWorkspaceStyles();
+  const { service } = useAppServices();
+  const { snapshot } = useReview();
+  const agencies = snapshot.review.agencies;
+  const [fields, setFields] = useState({ agencyId: agencies.length === 1 ? (agencies[0]?.id ?? '') : '', title: '', recordType: '', coveredPeriod: { from: '', to: '' } });
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const warnings = fields.coveredPeriod.from && fields.coveredPeriod.to ? documentIssues({ ...fields, agencyId: fields.agencyId as AgencyId }, snapshot.review.periodUnderReview, agencies).warnings : [];
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const added = await service.addRecord('document', snapshot.review.id, { ...fields, agencyId: fields.agencyId as AgencyId });
+    if (added.ok) onAdded(added.value.id);
+    else if (added.error.kind === 'invalid') {
+      setIssues(friendlier(added.error.issues, fields));
+      setFailure(null);
+    } else setFailure(describeFailure(added.error));
+  };
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-document-title" data-testid="add-document-form">
+      <h2 id="add-document-title" className={styles.heading}>
+        Log a document
+      </h2>
+      <ProblemSummary title="Not logged yet. Please check:" problems={[...issues.map((issue) => issue.message), ...(failure ? [failure] : [])]} />
+      <Field label="Agency" required {...validationProps(issueFor(issues, 'agencyId'))}>
+        <AgencySelect value={fields.agencyId} agencies={agencies} onChange={(agencyId) => setFields({ ...fields, agencyId })} />
+      </Field>
+      <Field label="Title" required {...validationProps(issueFor(issues, 'title'))}>
+        <Input value={fields.title} onChange={(_, data) => setFields({ ...fields, title: data.value })} data-testid="document-title" />
+      </Field>
+      <Field label="Record type" required hint="Choose one or type your own." {...validationProps(issueFor(issues, 'recordType'))}>
+        <RecordTypeInput value={fields.recordType} onChange={(recordType) => setFields({ ...fields, recordType })} />
+      </Field>
+      <PeriodFields
+        legend="Period the record covers"
+        value={fields.coveredPeriod}
+        onChange={(coveredPeriod) => setFields({ ...fields, coveredPeriod })}
+        issues={issues}
+        warnings={warnings}
+        path="coveredPeriod"
+        testId="document-period"
+      />
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit">
+          Log document
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+function DocumentEditor({ document, onRemoved }: { document: DocumentRecord; onRemoved: () => void }) {
+  const styles = useWorkspaceStyles();
+  const { snapshot } = useReview();
+  const { draft, update, status, issues: rawIssues, message, conflict, resolve, flush } = useAutosave('document', document);
+  const agencies = snapshot.review.agencies;
+  const issues = friendlier(rawIssues, draft);
+  const { warnings } = documentIssues(draft, snapshot.review.periodUnderReview, agencies);
+  const references = referencesTo(snapshot, 'document', document.id);
+  return (
+    <div className={styles.form} data-testid="document-editor" onBlur={() => void flush()}>
+      <div className={styles.row} style={{ alignItems: 'center' }}>
+        <h2 className={styles.heading}>{draft.title || 'Document'}</h2>
+        <span style={{ flex: 1 }} />
+        <SaveStatus status={status} message={message} />
+      </div>
+      <Field label="Agency" required {...validationProps(issueFor(issues, 'agencyId'))}>
+        <AgencySelect value={draft.agencyId} agencies={agencies} onChange={(agencyId) => update({ agencyId: agencyId as AgencyId })} />
+      </Field>
+      <Field label="Title" required {...validationProps(issueFor(issues, 'title'))}>
+        <Input value={draft.title} onChange={(_, data) => update({ title: data.value })} data-testid="document-title" />
+      </Field>
+      <Field label="Record type" required {...validationProps(issueFor(issues, 'recordType'))}>
+        <RecordTypeInput value={draft.recordType} onChange={(recordType) => update({ recordType })} />
+      </Field>
+      <PeriodFields
+        legend="Period the record covers"
+        value={draft.coveredPeriod}
+        onChange={(coveredPeriod) => update({ coveredPeriod })}
+        issues={issues}
+        warnings={warnings}
+        path="coveredPeriod"
+        testId="document-period"
+      />
+      <Field label="Access restrictions" hint="For example: health records seen by the health reviewer only." {...validationProps(issueFor(issues, 'accessRestrictions'))}>
+        <Textarea value={draft.accessRestrictions} onChange={(_, data) => update({ accessRestrictions: data.value })} resize="vertical" data-testid="document-access" />
+      </Field>
+      <Field label="Held by" hint="Who holds the original or the copy the review read." {...validationProps(issueFor(issues, 'heldBy'))}>
+        <Input value={draft.heldBy} onChange={(_, data) => update({ heldBy: data.value })} data-testid="document-held-by" />
+      </Field>
+      <Field label="Notes" {...validationProps(issueFor(issues, 'notes'))}>
+        <Textarea value={draft.notes} onChange={(_, data) => update({ notes: data.value })} resize="vertical" rows={5} data-testid="document-notes" />
+      </Field>
+      <div>
+        <RemoveRecordButton
+          kind="document"
+          record={document}
+          what={document.title}
+          onRemoved={onRemoved}
+          consequences={references.length > 0 ? <Text block>The narrative cites this document ({references.length} entries); those entries would need another source first.</Text> : null}
+        />
+      </div>
+      <ConflictDialog conflict={conflict} onResolve={resolve} />
+    </div>
   );
 }

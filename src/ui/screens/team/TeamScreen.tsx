@@ -1,13 +1,213 @@
-import { Title2 } from '@fluentui/react-components';
+import { Button, Field, Input, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { describeFailure } from '../../../app/failure-messages';
+import type { FieldIssue } from '../../../domain/failures';
+import { TEAM_ROLE_LABELS } from '../../../domain/labels';
+import { TEAM_ROLES, type TeamMember, type TeamRole } from '../../../domain/model';
+import { referencesTo } from '../../../domain/rules/references';
+import { useAppServices } from '../../app-services';
+import { ConflictDialog } from '../../components/ConflictDialog';
+import { SaveStatus } from '../../components/SaveStatus';
+import { Notice, ProblemSummary, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
+import { MissingRecord, RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { issueFor, useAutosave } from '../../hooks/use-autosave';
+import { useReview } from '../../review-context';
+import { hrefOf, paths } from '../../routes';
 
-/** Placeholder: built in its own issue. */
+const ROLE_HINTS: Record<TeamRole, string> = {
+  leadReviewer: 'Leads the review and its analysis.',
+  facilitator: 'One of the two who hold the conversations with participants.',
+  reviewer: 'Takes part in the analysis.',
+  lscbCoordinator: 'Arranges the review for the board and manages who has access.',
+  observer: 'Follows the review without taking part in the analysis.',
+};
+
+/** In plain words: is there a lead reviewer, and are there exactly the two facilitators the method asks for? */
+export function teamComposition(members: readonly Pick<TeamMember, 'role'>[]): { ready: boolean; lines: string[] } {
+  const leads = members.filter((member) => member.role === 'leadReviewer').length;
+  const facilitators = members.filter((member) => member.role === 'facilitator').length;
+  const lines: string[] = [];
+  if (leads === 0) lines.push('The team has no lead reviewer yet.');
+  if (facilitators !== 2) {
+    const count = facilitators === 0 ? 'no facilitators' : facilitators === 1 ? 'one facilitator' : `${facilitators} facilitators`;
+    lines.push(`The team has ${count}. The method has exactly two, who hold every conversation together: one leads the questions, the other leads the note-taking.`);
+  }
+  return { ready: lines.length === 0, lines };
+}
+
+/** The review team: who they are and their roles. */
 export function TeamScreen({ recordId }: { recordId?: string | undefined }) {
+  const styles = useWorkspaceStyles();
+  const { snapshot } = useReview();
+  const { open, reviewId } = useOpenRecord('team');
+  const [adding, setAdding] = useState(false);
+  const members = [...snapshot.teamMembers].sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role) || a.name.localeCompare(b.name, 'en-GB'));
+  const composition = teamComposition(members);
+  const selected = recordId ? snapshot.teamMembers.find((member) => member.id === recordId) : undefined;
+
   return (
-    <section aria-labelledby="screen-title">
-      <Title2 as="h1" id="screen-title">
-        Review team
-      </Title2>
-      {recordId ? <p>Record {recordId}</p> : null}
+    <section aria-labelledby="screen-title" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
+      <ScreenTitle title="Review team">
+        <Button appearance="primary" onClick={() => setAdding(true)} data-testid="add-team-member">
+          Add team member
+        </Button>
+      </ScreenTitle>
+      <div data-testid="team-composition">
+        {composition.ready ? (
+          <Notice intent="success">The team has a lead reviewer and the two facilitators who hold the conversations.</Notice>
+        ) : (
+          <Notice intent="warning">
+            {composition.lines.map((line) => (
+              <span key={line} style={{ display: 'block' }}>
+                {line}
+              </span>
+            ))}
+          </Notice>
+        )}
+      </div>
+      <div className={styles.layout}>
+        <div className={styles.listPane} style={{ maxWidth: '40rem', flexBasis: '26rem' }}>
+          {members.length === 0 ? (
+            <Text>No one is on the review team yet.</Text>
+          ) : (
+            <Table aria-label="Review team" size="small" data-testid="team-table">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Name</TableHeaderCell>
+                  <TableHeaderCell>Role</TableHeaderCell>
+                  <TableHeaderCell>Profession</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {members.map((member) => (
+                  <TableRow key={member.id} aria-selected={member.id === recordId} data-testid={`team-row-${member.name}`}>
+                    <TableCell>
+                      <Link href={hrefOf(paths.record(reviewId, 'team', member.id))} aria-current={member.id === recordId ? 'true' : undefined}>
+                        {member.name}
+                      </Link>
+                    </TableCell>
+                    <TableCell>{TEAM_ROLE_LABELS[member.role]}</TableCell>
+                    <TableCell>{member.profession || '—'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </div>
+        {adding ? (
+          <div className={styles.detailPane}>
+            <AddTeamMemberForm
+              onCancel={() => setAdding(false)}
+              onAdded={(id) => {
+                setAdding(false);
+                open(id);
+              }}
+            />
+          </div>
+        ) : recordId ? (
+          <div className={styles.detailPane}>
+            {selected ? <TeamMemberEditor key={selected.id} member={selected} onRemoved={() => open(null)} /> : <MissingRecord what="team member" onBack={() => open(null)} />}
+          </div>
+        ) : null}
+      </div>
     </section>
+  );
+}
+
+function RoleSelect({ value, onChange, testId }: { value: TeamRole; onChange: (role: TeamRole) => void; testId?: string }) {
+  return (
+    <Select value={value} onChange={(_, data) => onChange(data.value as TeamRole)} data-testid={testId}>
+      {TEAM_ROLES.map((role) => (
+        <option key={role} value={role}>
+          {TEAM_ROLE_LABELS[role]}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+function AddTeamMemberForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (id: string) => void }) {
+  const styles = useWorkspaceStyles();
+  const { service } = useAppServices();
+  const { snapshot } = useReview();
+  const [fields, setFields] = useState({ name: '', role: 'facilitator' as TeamRole, email: '', profession: '' });
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const added = await service.addRecord('teamMember', snapshot.review.id, fields);
+    if (added.ok) onAdded(added.value.id);
+    else if (added.error.kind === 'invalid') setIssues([...added.error.issues]);
+    else setFailure(describeFailure(added.error));
+  };
+  return (
+    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-member-title" data-testid="add-team-member-form">
+      <h2 id="add-member-title" className={styles.heading}>
+        Add a team member
+      </h2>
+      <ProblemSummary title="Not added yet. Please check:" problems={[...issues.map((issue) => issue.message), ...(failure ? [failure] : [])]} />
+      <Field label="Name" required {...validationProps(issueFor(issues, 'name'))}>
+        <Input value={fields.name} onChange={(_, data) => setFields({ ...fields, name: data.value })} data-testid="member-name" autoFocus />
+      </Field>
+      <Field label="Role" hint={ROLE_HINTS[fields.role]} {...validationProps(issueFor(issues, 'role'))}>
+        <RoleSelect value={fields.role} onChange={(role) => setFields({ ...fields, role })} testId="member-role" />
+      </Field>
+      <Field label="Email" {...validationProps(issueFor(issues, 'email'))}>
+        <Input type="email" value={fields.email} onChange={(_, data) => setFields({ ...fields, email: data.value })} data-testid="member-email" />
+      </Field>
+      <Field label="Profession" {...validationProps(issueFor(issues, 'profession'))}>
+        <Input value={fields.profession} onChange={(_, data) => setFields({ ...fields, profession: data.value })} data-testid="member-profession" />
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit">
+          Add to the team
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
+
+function TeamMemberEditor({ member, onRemoved }: { member: TeamMember; onRemoved: () => void }) {
+  const styles = useWorkspaceStyles();
+  const { snapshot } = useReview();
+  const { draft, update, status, issues, message, conflict, resolve, flush } = useAutosave('teamMember', member);
+  const references = referencesTo(snapshot, 'teamMember', member.id);
+  return (
+    <div className={styles.form} data-testid="team-member-editor">
+      <div className={styles.row} style={{ alignItems: 'center' }}>
+        <h2 className={styles.heading}>{draft.name || 'Team member'}</h2>
+        <span style={{ flex: 1 }} />
+        <SaveStatus status={status} message={message} />
+      </div>
+      <Field label="Name" required {...validationProps(issueFor(issues, 'name'))}>
+        <Input value={draft.name} onChange={(_, data) => update({ name: data.value })} onBlur={() => void flush()} data-testid="member-name" />
+      </Field>
+      <Field label="Role" hint={ROLE_HINTS[draft.role]} {...validationProps(issueFor(issues, 'role'))}>
+        <RoleSelect value={draft.role} onChange={(role) => update({ role })} testId="member-role" />
+      </Field>
+      <Field label="Email" {...validationProps(issueFor(issues, 'email'))}>
+        <Input type="email" value={draft.email} onChange={(_, data) => update({ email: data.value })} onBlur={() => void flush()} data-testid="member-email" />
+      </Field>
+      <Field label="Profession" {...validationProps(issueFor(issues, 'profession'))}>
+        <Input value={draft.profession} onChange={(_, data) => update({ profession: data.value })} onBlur={() => void flush()} data-testid="member-profession" />
+      </Field>
+      <div>
+        <RemoveRecordButton
+          kind="teamMember"
+          record={member}
+          what={`${member.name} (${TEAM_ROLE_LABELS[member.role]})`}
+          onRemoved={onRemoved}
+          consequences={
+            references.length > 0 ? (
+              <Text block>
+                {member.name} is named on {references.map((reference) => reference.description).join(', ')}: choose someone else there first.
+              </Text>
+            ) : null
+          }
+        />
+      </div>
+      <ConflictDialog conflict={conflict} onResolve={resolve} />
+    </div>
   );
 }

@@ -1,0 +1,73 @@
+// The options the host passes to createGraphReviewStore, and the resolved context the modules share.
+import type { Review } from '../../domain/model';
+import type { RetryPolicy } from './http/retry-policy';
+import { GraphTransport, type GraphTrafficEvent } from './http/transport';
+import type { ReviewSiteAllocator } from './sites/review-sites';
+
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
+export interface GraphStoreOptions {
+  /** Graph service root, default https://graph.microsoft.com/v1.0. Any Graph-compatible endpoint can be named. */
+  readonly graphBaseUrl?: string;
+  /** A delegated token for Graph; called before each request, so the host's token cache decides when to refresh. */
+  readonly getAccessToken: () => Promise<string>;
+  /** The LSCB's team: each review gets its own private channel in it. */
+  readonly teamId: string;
+  /** The LSCB team's site with the review register: a site id, or hostname:/server-relative-path. */
+  readonly registerSiteId: string;
+  readonly fetch?: typeof fetch;
+  /** Waits between retries; tests pass a recorder. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds since the epoch, for HTTP-date Retry-After values. */
+  readonly now?: () => number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** $top for list reads (SharePoint caps it; nextLinks are followed either way). Default 1,000. */
+  readonly pageSize?: number;
+  /** $batch requests in flight at once. Default 4. */
+  readonly batchConcurrency?: number;
+  /** How often watchReview asks SharePoint for changes. Default 15 s. */
+  readonly watchIntervalMs?: number;
+  /** Treat a request with no answer after this long as a dropped connection. Default: no limit. */
+  readonly requestTimeoutMs?: number;
+  /** The signed-in person (UPN or object id), named as owner when a review's private channel is created. */
+  readonly channelOwner?: string;
+  /** Other people (UPN or object id) to make members of a new review's channel, e.g. the review team. */
+  readonly channelMembers?: (review: Review) => readonly string[];
+  /** Where a new review's lists go. Default: the site of a new private channel in `teamId`. */
+  readonly reviewSites?: ReviewSiteAllocator;
+  /** A fresh suffix for an import's storage key. Default: random. */
+  readonly newGeneration?: () => string;
+  /** Traffic and retry events, for diagnostics and benchmarks. */
+  readonly onEvent?: (event: GraphTrafficEvent) => void;
+}
+
+export interface GraphContext {
+  readonly transport: GraphTransport;
+  readonly options: GraphStoreOptions;
+  readonly pageSize: number;
+  readonly batchConcurrency: number;
+}
+
+export function createGraphContext(options: GraphStoreOptions): GraphContext {
+  return {
+    transport: new GraphTransport({
+      baseUrl: options.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL,
+      getAccessToken: options.getAccessToken,
+      fetch: options.fetch,
+      sleep: options.sleep,
+      now: options.now,
+      retryPolicy: options.retry,
+      requestTimeoutMs: options.requestTimeoutMs,
+      onEvent: options.onEvent,
+    }),
+    options,
+    pageSize: options.pageSize ?? 1000,
+    batchConcurrency: options.batchConcurrency ?? 4,
+  };
+}
+
+/** OData string literal: single quotes doubled. */
+export const odataString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
+
+/** Path segment for a site id (composite ids contain commas, which are safe; hostname:/path forms are kept). */
+export const sitePath = (siteId: string): string => `/sites/${siteId}`;

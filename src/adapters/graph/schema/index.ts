@@ -1,0 +1,4 @@
+export * from './columns';
+export * from './lists';
+export * from './versions';
+export * from './payloads';

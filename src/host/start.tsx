@@ -1,0 +1,45 @@
+import { createRoot } from 'react-dom/client';
+import { App } from '../ui/App';
+import { StartupProblemScreen } from '../ui/screens/host/StartupScreens';
+import { render, storedTheme } from './render';
+import { mayBeHosted, selectMode, type ModeDecision } from './mode-selection';
+import { standaloneServices } from './standalone';
+import { configFileReader, loadTenantConfig } from './tenant-config';
+import type { TeamsSession } from './teams/teams-host';
+
+/**
+ * How long to wait for a Teams / Microsoft 365 host to answer app.initialize(). A real host answers well within
+ * this; a page that frames the app without being a host never answers (teams-js waits for 60 s).
+ */
+export const HOST_TIMEOUT_MS = 4_000;
+
+export type StartDecision = ModeDecision<TeamsSession>;
+
+/** Decides the mode, then renders. Microsoft 365 code (teams-js, MSAL, Graph) is loaded only when needed. */
+export async function start(rootElement: HTMLElement): Promise<void> {
+  const root = createRoot(rootElement);
+  const decision = await selectMode<TeamsSession>({
+    mayBeHosted: mayBeHosted(window),
+    initializeHost: async () => (await import('./teams/teams-host')).connectToTeams(),
+    hostTimeoutMs: HOST_TIMEOUT_MS,
+    loadTenantConfig: () =>
+      loadTenantConfig({ buildVariable: import.meta.env.VITE_TENANT_CONFIG, readConfigFile: configFileReader(document.baseURI) }),
+  });
+  document.documentElement.dataset.mode = decision.mode;
+
+  switch (decision.mode) {
+    case 'standalone':
+      render(root, <App services={standaloneServices()} />);
+      return;
+    case 'problem':
+      decision.host?.notifyLoaded();
+      decision.host?.notifyFailure(decision.failure.kind);
+      render(root, <StartupProblemScreen theme={decision.host?.theme ?? storedTheme()} failure={decision.failure} />);
+      return;
+    case 'microsoft365': {
+      const { startMicrosoft365 } = await import('./microsoft365');
+      await startMicrosoft365(root, decision);
+      return;
+    }
+  }
+}

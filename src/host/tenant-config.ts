@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { Failure } from '../domain/failures';
+import { issuesFromZod } from '../domain/failures';
+import { err, ok, type Result } from '../domain/result';
+
+/**
+ * Where a deployment says which Microsoft 365 tenant it belongs to. It comes from the build-time variable
+ * `VITE_TENANT_CONFIG` (JSON) or from `config.json` beside index.html, so one build can be deployed to many
+ * tenants by editing one file. `{ "tenant": null }` means standalone.
+ */
+export const TENANT_CONFIG_VERSION = 1;
+
+const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
+
+export const TenantConfigSchema = z
+  .object({
+    /** The Entra ID app registration (SPA) this app signs in with. */
+    clientId: z.string().trim().min(1, 'required: the app registration (client) id'),
+    /** e.g. https://login.microsoftonline.com/<tenant id> */
+    authority: z.url('a web address such as https://login.microsoftonline.com/<tenant id>'),
+    /** The LSCB's team (Microsoft 365 group id) that holds a private channel per review. */
+    teamId: z.string().trim().min(1, "required: the LSCB team's group id"),
+    /** The team's main SharePoint site, which holds the review register and pooled learning. */
+    registerSiteId: z.string().trim().min(1, "required: the team site's id"),
+    /** Any Graph-compatible endpoint; Microsoft Graph itself unless told otherwise. */
+    graphBaseUrl: z
+      .url('a web address such as https://graph.microsoft.com/v1.0')
+      .default(GRAPH_V1)
+      .transform((url) => url.replace(/\/+$/, '')),
+  })
+  .strict();
+export type TenantConfig = z.infer<typeof TenantConfigSchema>;
+
+const ConfigFileSchema = z
+  .object({
+    schemaVersion: z.literal(TENANT_CONFIG_VERSION).default(TENANT_CONFIG_VERSION),
+    $comment: z.string().optional(),
+    tenant: TenantConfigSchema.nullable(),
+  })
+  .strict();
+
+/** A bad configuration is named field by field, so an administrator can mend it. */
+function configProblem(source: string, error: z.ZodError): Failure {
+  return {
+    kind: 'blocked',
+    what: 'Microsoft 365 mode',
+    reasons: issuesFromZod(error).map((issue) => `${source} ${issue.path || '(whole file)'}: ${issue.message}`),
+  };
+}
+
+/** Parses a config file's text: `null` tenant means "run standalone". */
+export function parseConfigFile(text: string, source: string): Result<TenantConfig | null, Failure> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err({ kind: 'blocked', what: 'Microsoft 365 mode', reasons: [`${source} is not valid JSON`] });
+  }
+  const parsed = ConfigFileSchema.safeParse(json);
+  return parsed.success ? ok(parsed.data.tenant) : err(configProblem(source, parsed.error));
+}
+
+/** The build-time variable holds the tenant object itself (no wrapper). */
+export function parseTenantVariable(text: string, source: string): Result<TenantConfig, Failure> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err({ kind: 'blocked', what: 'Microsoft 365 mode', reasons: [`${source} is not valid JSON`] });
+  }
+  const parsed = TenantConfigSchema.safeParse(json);
+  return parsed.success ? ok(parsed.data) : err(configProblem(source, parsed.error));
+}
+
+export interface TenantConfigSources {
+  /** `import.meta.env.VITE_TENANT_CONFIG`, if the build set it. */
+  readonly buildVariable: string | undefined;
+  /** Reads config.json beside index.html; `null` when there is none. */
+  readonly readConfigFile: () => Promise<string | null>;
+}
+
+/** The build variable wins; otherwise config.json; otherwise no tenant. */
+export async function loadTenantConfig(sources: TenantConfigSources): Promise<Result<TenantConfig | null, Failure>> {
+  if (sources.buildVariable !== undefined && sources.buildVariable.trim() !== '') {
+    return parseTenantVariable(sources.buildVariable, 'VITE_TENANT_CONFIG');
+  }
+  const text = await sources.readConfigFile();
+  return text === null ? ok(null) : parseConfigFile(text, 'config.json');
+}
+
+/** Fetches config.json next to the page. A missing file is "no tenant"; the server being down is too. */
+export function configFileReader(baseUrl: string, fetchImpl: typeof fetch = fetch): () => Promise<string | null> {
+  return async () => {
+    try {
+      const response = await fetchImpl(new URL('config.json', baseUrl), { cache: 'no-store', credentials: 'same-origin' });
+      if (!response.ok) return null;
+      const type = response.headers.get('content-type') ?? '';
+      // A single-page-app fallback may answer any path with index.html: that is not a config file.
+      if (type.includes('text/html')) return null;
+      return await response.text();
+    } catch {
+      return null;
+    }
+  };
+}

@@ -1,0 +1,277 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { FieldIssue } from '../../../domain/failures';
+import { isDuplicateAgencyName } from '../../../domain/rules/review';
+import { LIMITS } from '../../../domain/primitives';
+import { issueFor } from '../../hooks/use-autosave';
+
+/** A Field's validation props from an error (wins) or a warning. */
+export function validationProps(error: string | undefined, warning?: string | undefined) {
+  if (error) return { validationMessage: error, validationState: 'error' as const };
+  if (warning) return { validationMessage: warning, validationState: 'warning' as const };
+  return {};
+}
+
+/** The heading of a workspace screen, with its actions beside it. */
+export function ScreenTitle({ title, children, id = 'screen-title' }: { title: string; children?: ReactNode; id?: string }) {
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', marginBottom: tokens.spacingVerticalM }}>
+      <h1 id={id} style={{ margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold }}>
+        {title}
+      </h1>
+      <span style={{ flex: 1 }} />
+      {children}
+    </div>
+  );
+}
+
+/** A list of problems after a failed attempt; takes focus so a keyboard or screen-reader user hears it. */
+export function ProblemSummary({ title, problems }: { title: string; problems: readonly string[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const key = problems.join('|');
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
+  if (problems.length === 0) return null;
+  return (
+    <div ref={ref} tabIndex={-1} data-testid="problem-summary" style={{ outlineOffset: '2px' }}>
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{title}</MessageBarTitle>
+          <ul style={{ margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL }}>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </MessageBarBody>
+      </MessageBar>
+    </div>
+  );
+}
+
+/** A plain notice: a refusal (error), a heads-up (warning) or information. */
+export function Notice({ intent, children, testId }: { intent: 'error' | 'warning' | 'info' | 'success'; children: ReactNode; testId?: string }) {
+  return (
+    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
+      <MessageBarBody>{children}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Edits a list of texts (questions for review, other identifiers): add, change, remove. */
+export function TextListEditor({
+  legend,
+  itemLabel,
+  values,
+  onChange,
+  issues = [],
+  path,
+  addLabel,
+  minItems = 0,
+  multiline = false,
+  hint,
+  testId,
+}: {
+  legend: string;
+  itemLabel: (index: number) => string;
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  issues?: readonly FieldIssue[];
+  /** The field path in the record, for its issues: "questions" → "questions[0]". */
+  path: string;
+  addLabel: string;
+  minItems?: number;
+  multiline?: boolean;
+  hint?: string;
+  testId?: string;
+}) {
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  const refs = useRef<Array<HTMLInputElement | HTMLTextAreaElement | null>>([]);
+  useEffect(() => {
+    if (focusIndex !== null) refs.current[focusIndex]?.focus();
+  }, [focusIndex, values.length]);
+  const listIssue = issues.find((issue) => issue.path === path)?.message;
+  return (
+    <fieldset data-testid={testId} style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, display: 'grid', gap: tokens.spacingVerticalS }}>
+      <legend style={{ fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` }}>{legend}</legend>
+      {hint ? <Text size={200}>{hint}</Text> : null}
+      {values.map((value, index) => (
+        <div key={index} style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' }}>
+          <Field label={itemLabel(index)} style={{ flex: 1 }} {...validationProps(issueFor(issues, `${path}[${index}]`))}>
+            {multiline ? (
+              <Textarea
+                ref={(element) => {
+                  refs.current[index] = element;
+                }}
+                value={value}
+                resize="vertical"
+                onChange={(_, data) => onChange(values.map((old, at) => (at === index ? data.value : old)))}
+              />
+            ) : (
+              <Input
+                ref={(element) => {
+                  refs.current[index] = element;
+                }}
+                value={value}
+                onChange={(_, data) => onChange(values.map((old, at) => (at === index ? data.value : old)))}
+              />
+            )}
+          </Field>
+          <Button
+            style={{ marginTop: '1.6rem' }}
+            disabled={values.length <= minItems}
+            aria-label={`Remove ${itemLabel(index).toLocaleLowerCase('en-GB')}`}
+            onClick={() => {
+              onChange(values.filter((_, at) => at !== index));
+              setFocusIndex(Math.max(0, index - 1));
+            }}
+          >
+            Remove
+          </Button>
+        </div>
+      ))}
+      {listIssue ? (
+        <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+          {listIssue}
+        </Text>
+      ) : null}
+      <div>
+        <Button
+          onClick={() => {
+            onChange([...values, '']);
+            setFocusIndex(values.length);
+          }}
+        >
+          {addLabel}
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+export interface AgencyDraft {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A new agency id: readable and unique enough for one review. */
+export const newAgencyId = (name: string): string =>
+  `ag-${name
+    .toLocaleLowerCase('en-GB')
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'agency'}-${crypto.randomUUID().slice(0, 8)}`;
+
+/** The agencies taking part: add by name (duplicates refused), remove (unless still in use). */
+export function AgenciesEditor({
+  agencies,
+  onChange,
+  issues = [],
+  cannotRemove,
+}: {
+  agencies: readonly AgencyDraft[];
+  onChange: (agencies: AgencyDraft[]) => void;
+  issues?: readonly FieldIssue[];
+  /** Why an agency cannot be taken off (participants or documents belong to it), or null. */
+  cannotRemove?: (agency: AgencyDraft) => string | null;
+}) {
+  const [name, setName] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const inputId = useId();
+  const add = () => {
+    const trimmed = name.trim();
+    if (trimmed === '') return setProblem('Type the agency’s name first');
+    if (trimmed.length > LIMITS.shortText) return setProblem(`Agency name is at most ${LIMITS.shortText} characters`);
+    if (isDuplicateAgencyName(trimmed, agencies)) return setProblem(`${trimmed} is already listed`);
+    onChange([...agencies, { id: newAgencyId(trimmed), name: trimmed }]);
+    setName('');
+    setProblem(null);
+  };
+  const listIssue = issueFor(issues, 'agencies');
+  return (
+    <fieldset data-testid="agencies-editor" style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, display: 'grid', gap: tokens.spacingVerticalS }}>
+      <legend style={{ fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` }}>Agencies taking part</legend>
+      {agencies.length === 0 ? <Text>No agencies yet.</Text> : null}
+      <ul aria-label="Agencies" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS }}>
+        {agencies.map((agency) => {
+          const reason = cannotRemove?.(agency) ?? null;
+          return (
+            <li key={agency.id} style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }}>
+              <Text style={{ flex: 1 }}>{agency.name}</Text>
+              <Button
+                size="small"
+                aria-label={`Remove ${agency.name}`}
+                disabledFocusable={reason !== null}
+                title={reason ?? undefined}
+                onClick={() => onChange(agencies.filter((other) => other.id !== agency.id))}
+              >
+                Remove
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+      {listIssue ? (
+        <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+          {listIssue}
+        </Text>
+      ) : null}
+      <div style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' }}>
+        <Field label="Agency name" style={{ flex: 1, minWidth: '14rem' }} {...validationProps(problem ?? undefined)}>
+          <Input
+            id={inputId}
+            value={name}
+            onChange={(_, data) => {
+              setName(data.value);
+              setProblem(null);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                add();
+              }
+            }}
+          />
+        </Field>
+        <Button onClick={add}>Add agency</Button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** From and to dates, as native date inputs (keyboard and screen-reader friendly). */
+export function PeriodFields({
+  legend,
+  value,
+  onChange,
+  issues = [],
+  warnings = [],
+  path,
+  testId,
+}: {
+  legend: string;
+  value: { from: string; to: string };
+  onChange: (value: { from: string; to: string }) => void;
+  issues?: readonly FieldIssue[];
+  warnings?: readonly FieldIssue[];
+  path: string;
+  testId?: string;
+}) {
+  return (
+    <fieldset data-testid={testId} style={{ border: 'none', padding: 0, margin: 0, display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' }}>
+      <legend style={{ fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS }}>{legend}</legend>
+      <Field label="From" required {...validationProps(issueFor(issues, `${path}.from`), issueFor(warnings, `${path}.from`))}>
+        <Input type="date" value={value.from} onChange={(_, data) => onChange({ ...value, from: data.value })} />
+      </Field>
+      <Field label="To" required {...validationProps(issueFor(issues, `${path}.to`), issueFor(warnings, `${path}.to`))}>
+        <Input type="date" value={value.to} onChange={(_, data) => onChange({ ...value, to: data.value })} />
+      </Field>
+    </fieldset>
+  );
+}
+
+/** Friendlier words for an empty date than the schema's format message. */
+export function withEmptyDateMessages(issues: readonly FieldIssue[], dates: Readonly<Record<string, string>>): FieldIssue[] {
+  return issues.map((issue) => (issue.path in dates && dates[issue.path] === '' ? { ...issue, message: 'enter a date' } : issue));
+}
