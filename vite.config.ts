@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy, headersFile, originOf, staticWebAppConfig } from './src/host/csp';
+import { contentSecurityPolicy, headersFile, originOf, staticWebAppConfig } from './src/host/csp.js';
 
 /**
  * Modes: `production` (default for `vite build`), `development` (`npm start`), `m365-double`: Microsoft 365

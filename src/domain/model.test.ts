@@ -14,7 +14,9 @@ const pattern = training.patterns[0];
 /** The issues validation reports, as "path: message" lines. */
 function issuesOf(schema: Parameters<typeof validate>[0], input: unknown): string[] {
   const result = validate(schema, input, 'Record');
-  return result.ok ? [] : result.error.issues.map((issue) => `${issue.path}: ${issue.message}`);
+  if (result.ok) return [];
+  if (result.error.kind !== 'invalid') return [result.error.kind];
+  return result.error.issues.map((issue) => `${issue.path}: ${issue.message}`);
 }
 
 describe('validation messages name the field and say what was expected', () => {

@@ -3,6 +3,8 @@ import type { BundleService } from '../app/bundles';
 import type { ReviewService } from '../app/review-service';
 import type { Failure } from '../domain/failures';
 import type { Result } from '../domain/result';
+import type { MeetingTranscripts } from '../ports/meeting-transcripts';
+import type { Outbox } from '../ports/outbox';
 
 export type AppMode = 'standalone' | 'microsoft365';
 
@@ -20,6 +22,10 @@ export interface AppServices {
   readonly tabConfig?: TabConfigPort;
   /** Teams meeting side panel / stage: shares a view to the meeting stage. Absent elsewhere. */
   readonly shareToStage?: (target: { readonly reviewId: string; readonly conversationId: string }) => Promise<Result<void, Failure>>;
+  /** Microsoft 365: a Teams meeting's transcript, for the conversation guide's "Import from Teams meeting". */
+  readonly meetingTranscripts?: MeetingTranscripts;
+  /** Microsoft 365: the offline outbox in front of the SharePoint store (src/adapters/local/outbox-review-store.ts). */
+  readonly outbox?: Outbox;
 }
 
 /** What a Teams tab will open once saved. */

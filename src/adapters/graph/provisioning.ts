@@ -7,6 +7,7 @@ import type { ProvisioningProgress } from '../../ports/workspace-provisioner';
 import { err, ok, type Result } from '../../domain/result';
 import { sendBatch, type PartOutcome } from './http/batch';
 import { failureFromOutcome, responseOf } from './http/failures';
+import type { SendOutcome } from './http/transport';
 import { readCollections } from './http/paging';
 import { itemQueryUrl, itemUrl, itemsUrl, listUrl, queryString, selectedColumns } from './http/urls';
 import { decodeItem, encodeProjection } from './mapping/item-mapper';
@@ -111,6 +112,21 @@ function readLists(body: unknown): ExistingList[] {
 
 const WHAT = 'Setting up SharePoint';
 
+/** Every page of a collection, with plain GETs. */
+async function readPages(context: GraphContext, url: string): Promise<Result<unknown[], SendOutcome>> {
+  const values: unknown[] = [];
+  let next: string | undefined = url;
+  while (next !== undefined) {
+    const sent: SendOutcome = await context.transport.send({ method: 'GET', url: next });
+    const response = responseOf(sent);
+    if (response?.status !== 200) return err(sent);
+    const body = response.body as { value?: unknown; '@odata.nextLink'?: unknown } | null;
+    if (Array.isArray(body?.value)) values.push(...(body.value as unknown[]));
+    next = typeof body?.['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : undefined;
+  }
+  return ok(values);
+}
+
 /** Compares the site with the schema at `targetVersion`. Reads only. */
 export async function planProvisioning(
   context: GraphContext,
@@ -119,9 +135,9 @@ export async function planProvisioning(
   targetVersion: number = CURRENT_SCHEMA_VERSION,
 ): Promise<Result<ProvisioningPlan, Failure>> {
   // Plain GETs rather than a $batch (itself a POST), so that a run with nothing to do sends no POST at all.
-  const [listsSent, schemaSent] = await Promise.all([
+  const [listsSent, schemaItems] = await Promise.all([
     context.transport.send({ method: 'GET', url: `/sites/${siteId}/lists${queryString([['$expand', 'columns']])}` }),
-    context.transport.send({ method: 'GET', url: `${itemsUrl(siteId, SCHEMA_INFO_LIST)}${queryString([['$expand', 'fields'], ['$top', '10']])}` }),
+    readPages(context, `${itemsUrl(siteId, SCHEMA_INFO_LIST)}${queryString([['$expand', 'fields'], ['$top', '10']])}`),
   ]);
   const listsAnswer = responseOf(listsSent);
   if (listsAnswer?.status !== 200) return err(failureFromOutcome(listsSent, WHAT));
@@ -130,9 +146,8 @@ export async function planProvisioning(
 
   let fromVersion: number | null = null;
   let schemaItemId: string | null = null;
-  const schemaAnswer = responseOf(schemaSent);
-  if (schemaAnswer?.status === 200) {
-    const items = ((schemaAnswer.body as { value?: unknown[] } | null)?.value ?? []).flatMap((raw) => {
+  if (schemaItems.ok) {
+    const items = schemaItems.value.flatMap((raw) => {
       const item = asStoredItem(raw);
       return item === undefined ? [] : [item];
     });
@@ -141,8 +156,8 @@ export async function planProvisioning(
       schemaItemId = info.itemId;
       fromVersion = typeof info.fields.schemaVersion === 'number' ? info.fields.schemaVersion : null;
     }
-  } else if (schemaAnswer?.status !== 404 && byName.has(SCHEMA_INFO_LIST.listName.toLowerCase())) {
-    return err(failureFromOutcome(schemaSent, WHAT));
+  } else if (responseOf(schemaItems.error)?.status !== 404 && byName.has(SCHEMA_INFO_LIST.listName.toLowerCase())) {
+    return err(failureFromOutcome(schemaItems.error, WHAT));
   }
 
   const actions: ProvisioningAction[] = [];

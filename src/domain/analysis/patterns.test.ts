@@ -61,6 +61,8 @@ describe('pattern board', () => {
     const ids = new Set(['kpe-1']);
     expect(patternIssues(pattern({}), ids)).toEqual({ blocking: [], warnings: [] });
     expect(patternIssues(pattern({ subPatternId: null }), ids).blocking[0]?.path).toBe('newSubPatternTitle');
+    expect(patternIssues(pattern({ subPatternId: null, newSubPatternTitle: 'Out-of-hours cover' }), ids).blocking).toEqual([]);
+    expect(patternIssues(pattern({ statement: ' ' }), ids).blocking).toEqual([{ path: 'statement', message: 'the statement is required' }]);
     expect(patternIssues(pattern({ episodeIds: [] }), ids).warnings[0]?.path).toBe('episodeIds');
     const selectedUnjudged = pattern({ selected: true });
     selectedUnjudged.prioritisation.widespread = null;

@@ -57,9 +57,9 @@ export function patternTitle(pattern: Pick<Pattern, 'category' | 'subPatternId' 
   return TYPOLOGY.find((category) => category.number === pattern.category)?.title ?? `Category ${pattern.category}`;
 }
 
-/** What must hold for a pattern beyond its schema: a sub-pattern named one way or the other, linked episodes. */
+/** What must hold for a pattern beyond its schema: a sub-pattern named one way or the other, a statement, linked episodes. */
 export function patternIssues(
-  pattern: Pick<Pattern, 'subPatternId' | 'newSubPatternTitle' | 'episodeIds' | 'prioritisation'>,
+  pattern: Pick<Pattern, 'subPatternId' | 'newSubPatternTitle' | 'statement' | 'episodeIds' | 'prioritisation'>,
   existingEpisodeIds: ReadonlySet<string>,
 ): { blocking: FieldIssue[]; warnings: FieldIssue[] } {
   const blocking: FieldIssue[] = [];
@@ -67,6 +67,7 @@ export function patternIssues(
   if (pattern.subPatternId === null && pattern.newSubPatternTitle.trim() === '') {
     blocking.push({ path: 'newSubPatternTitle', message: 'choose an Appendix 6 sub-pattern or name a new one' });
   }
+  if (pattern.statement.trim() === '') blocking.push({ path: 'statement', message: 'the statement is required' });
   if (pattern.episodeIds.length === 0) {
     warnings.push({ path: 'episodeIds', message: 'link the key practice episodes this pattern draws on' });
   } else if (pattern.episodeIds.some((id) => !existingEpisodeIds.has(id))) {

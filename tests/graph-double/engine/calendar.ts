@@ -1,7 +1,7 @@
 // Outlook calendar: events with Teams meetings, update, organiser-only cancel, and getSchedule
 // free/busy. Times travel as {dateTime, timeZone}; answers use Prefer: outlook.timezone or UTC.
 import { SCOPES } from './auth';
-import { GraphError } from './errors';
+import { GraphError, notModelled } from './errors';
 import { header, isRecord, json, noContent, readJson, readJsonObject, type JsonObject } from './http-helpers';
 import { createOnlineMeeting } from './meetings';
 import type { EngineServices, RouteContext, RouteDefinition } from './routing';
@@ -148,7 +148,7 @@ function copiesOf(services: EngineServices, event: EventRecord): EventRecord[] {
 /** Applies updatable properties to an event record; shared by create and PATCH. */
 function applyProperties(services: EngineServices, event: EventRecord, body: JsonObject, organizer: UserRecord): void {
   if (body.recurrence !== undefined && body.recurrence !== null) {
-    throw new GraphError(501, 'notSupported', 'Recurring events are not modelled by the Graph double.');
+    throw notModelled('Recurring events');
   }
   if (typeof body.subject === 'string') event.subject = body.subject;
   if (isRecord(body.body)) {

@@ -27,11 +27,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
-  good: { background: tokens.colorStatusSuccessBackground1, borderColor: tokens.colorStatusSuccessBorder1 },
-  problematic: { background: tokens.colorStatusWarningBackground1, borderColor: tokens.colorStatusWarningBorder2 },
-  mixed: { background: tokens.colorBrandBackground2, borderColor: tokens.colorBrandStroke1 },
+  good: { background: tokens.colorStatusSuccessBackground1, border: `1px solid ${tokens.colorStatusSuccessBorder1}` },
+  problematic: { background: tokens.colorStatusWarningBackground1, border: `1px solid ${tokens.colorStatusWarningBorder2}` },
+  mixed: { background: tokens.colorBrandBackground2, border: `1px solid ${tokens.colorBrandStroke1}` },
   unclear: { background: tokens.colorNeutralBackground3 },
-  none: { background: tokens.colorNeutralBackground1, borderStyle: 'dashed' },
+  none: { background: tokens.colorNeutralBackground1, border: `1px dashed ${tokens.colorNeutralStroke1}` },
 });
 
 /** The reviewers' judgement of adequacy, in the method's respectful words, with an icon as well as a colour. */
