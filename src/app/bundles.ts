@@ -53,9 +53,16 @@ export class BundleService {
 
   async exportBundle(reviewId: ReviewId): Promise<Result<ExportedBundle, Failure>> {
     // The export is audited before the review is read, so the bundle carries its own audit entry.
-    const entry = this.auditEntry(reviewId, 'export', `Exported as a review bundle (format version ${CURRENT_BUNDLE_FORMAT_VERSION}).`, new Set());
+    const summary = `Exported as a review bundle (format version ${CURRENT_BUNDLE_FORMAT_VERSION}).`;
+    let entry = this.auditEntry(reviewId, 'export', summary, new Set());
     if (!entry.ok) return entry;
-    const recorded = await this.deps.store.createRecord('audit', entry.value);
+    let recorded = await this.deps.store.createRecord('audit', entry.value);
+    // An id source that restarts (a test, or ids copied in from a bundle) may hand out a used id: take the next.
+    for (let attempt = 0; !recorded.ok && recorded.error.kind === 'alreadyExists' && attempt < 20; attempt++) {
+      entry = this.auditEntry(reviewId, 'export', summary, new Set());
+      if (!entry.ok) return entry;
+      recorded = await this.deps.store.createRecord('audit', entry.value);
+    }
     if (!recorded.ok) return recorded;
     const loaded = await this.deps.store.loadReview(reviewId);
     if (!loaded.ok) return loaded;

@@ -21,6 +21,7 @@ import { asId, type ReviewId } from '../domain/ids';
 import { formatLondonDateTime } from '../domain/time';
 import type { Clock } from '../ports/clock';
 import type { IdSource } from '../ports/id-source';
+import { PROVISION_OPTIONS, PROVISION_USAGE, provisionCommand } from './provision-command';
 
 /** Where the CLI writes and what it is told about its surroundings: injected so tests run it in-process. */
 export interface CliIo {
@@ -50,7 +51,7 @@ Commands:
   schema --out <file> [--check]                     Write the bundle JSON Schema, or check that the file is up to date.
   training-case --out <file>                        Write the fictional training case (Brook Lane) as a bundle.
   large-fixture --out <file> [--seed <n>] [--scale <n>]  Write the generated large fixture (fictional) as a bundle.
-
+${PROVISION_USAGE}
 Options:
   --as <name>   Who is acting, for the audit trail (default: the signed-in user name).
   --help        Show this help.
@@ -68,6 +69,7 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   schema: { options: { out: { type: 'string' }, check: { type: 'boolean' } }, positionals: 0 },
   'training-case': { options: { out: { type: 'string' } }, positionals: 0 },
   'large-fixture': { options: { out: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' } }, positionals: 0 },
+  provision: { options: PROVISION_OPTIONS, positionals: 0 },
 };
 
 type Values = Record<string, string | boolean | undefined>;
@@ -122,6 +124,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await trainingCaseCommand(context);
       case 'large-fixture':
         return await largeFixtureCommand(context);
+      case 'provision':
+        return await provisionCommand(
+          {
+            site: context.optional('site'),
+            graphBaseUrl: context.optional('graph-base-url'),
+            token: context.optional('token'),
+            lscbOnly: context.flag('lscb-only'),
+          },
+          { stdout: io.stdout, stderr: io.stderr, environmentToken: process.env.GRAPH_TOKEN },
+        );
       default:
         io.stderr(`Unknown command "${command}".\n`);
         return EXIT.usage;

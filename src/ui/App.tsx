@@ -9,6 +9,7 @@ import { ReviewsScreen } from './screens/ReviewsScreen';
 import { NewReviewScreen } from './screens/NewReviewScreen';
 import { Workspace } from './screens/Workspace';
 import { TabConfigScreen } from './screens/host/TabConfigScreen';
+import { ProvisioningScreen } from './screens/setup/ProvisioningScreen';
 
 const THEME_KEY = 'lt.theme';
 
@@ -53,6 +54,9 @@ export function App({ services, hostTheme, onThemeRequest }: AppProps) {
                   </Route>
                   <Route path="/config">
                     <TabConfigScreen />
+                  </Route>
+                  <Route path="/setup">
+                    <ProvisioningScreen />
                   </Route>
                   <Route path="/reviews/new">
                     <NewReviewScreen />

@@ -5,6 +5,7 @@ import type { Failure } from '../domain/failures';
 import type { Result } from '../domain/result';
 import type { MeetingTranscripts } from '../ports/meeting-transcripts';
 import type { Outbox } from '../ports/outbox';
+import type { WorkspaceProvisioner } from '../ports/workspace-provisioner';
 
 export type AppMode = 'standalone' | 'microsoft365';
 
@@ -26,6 +27,8 @@ export interface AppServices {
   readonly meetingTranscripts?: MeetingTranscripts;
   /** Microsoft 365: the offline outbox in front of the SharePoint store (src/adapters/local/outbox-review-store.ts). */
   readonly outbox?: Outbox;
+  /** Microsoft 365: sets up or upgrades the SharePoint lists (the /setup screen). Absent in standalone mode. */
+  readonly provisioner?: WorkspaceProvisioner;
 }
 
 /** What a Teams tab will open once saved. */

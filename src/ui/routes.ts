@@ -19,6 +19,8 @@ export const paths = {
   newReview: () => '/reviews/new',
   /** The Teams configurable tab's set-up page (frame context "settings"). */
   config: () => '/config',
+  /** An LSCB coordinator's SharePoint set-up (Microsoft 365 mode). */
+  setup: () => '/setup',
   review: (reviewId: string) => `/reviews/${encodeURIComponent(reviewId)}`,
   section: (reviewId: string, section: WorkspaceSection) =>
     section === 'overview' ? paths.review(reviewId) : `/reviews/${encodeURIComponent(reviewId)}/${section}`,

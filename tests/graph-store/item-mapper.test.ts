@@ -53,6 +53,10 @@ describe('item mapper', () => {
     const stored = asStored({ ...encoded.fields, letterSentOn: '2025-06-29T23:00:00Z' }, encoded.payload);
     const decoded = decodeItem<typeof participant>(spec, stored, { reviewId: participant.reviewId });
     expect(decoded.ok && decoded.value.introductionLetter.on).toBe('2025-06-30');
+    const winter = decodeItem<typeof participant>(spec, asStored({ ...encoded.fields, letterSentOn: '2025-01-15T23:30:00Z' }, encoded.payload), {
+      reviewId: participant.reviewId,
+    });
+    expect(winter.ok && winter.value.introductionLetter.on).toBe('2025-01-15');
   });
 
   it('names the list, the item and the field when an item holds a value the record cannot', () => {

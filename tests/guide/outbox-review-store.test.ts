@@ -14,11 +14,14 @@ import { testService } from '../fixtures/builders';
 /** A store that can be cut off, like SharePoint when the connection drops: every call answers `unavailable`. */
 class CuttableStore implements ReviewStore {
   down = false;
+  /** SharePoint refusing a request outright: `unavailable` but not worth retrying. */
+  refusing = false;
   calls = 0;
   constructor(readonly inner: ReviewStore) {}
   private gate<T>(call: () => Promise<Result<T, Failure>>): Promise<Result<T, Failure>> {
     this.calls++;
     if (this.down) return Promise.resolve(err({ kind: 'unavailable', what: 'SharePoint', detail: 'the connection dropped', retryable: true }));
+    if (this.refusing) return Promise.resolve(err({ kind: 'unavailable', what: 'SharePoint', detail: 'SharePoint refused the request (400)', retryable: false }));
     return call();
   }
   listReviews() {
@@ -195,6 +198,15 @@ describe('offline outbox in front of a remote store', () => {
     expect(reloaded.state().conflicts).toEqual([]);
   });
 
+  it('passes a refusal that retrying will not change straight back, queueing nothing', async () => {
+    const { network, open } = await setUp();
+    const outbox = open();
+    network.refusing = true;
+    const refused = await testService(outbox, 'a').addRecord('stepNote', GUIDE_REVIEW_ID, { conversationId: GUIDE_CONVERSATION_ID, step: '3b', text: 'x', checked: [] });
+    expect(refused.ok ? 'ok' : refused.error).toMatchObject({ kind: 'unavailable', retryable: false });
+    expect(outbox.state()).toMatchObject({ pending: 0, online: true });
+  });
+
   it('refuses a stale write locally while offline, as the store would', async () => {
     const { network, open } = await setUp();
     const outbox = open();
@@ -209,7 +221,7 @@ describe('offline outbox in front of a remote store', () => {
   });
 
   it('tells watchers when queued changes are written and sent, and stops calling the store while it is down', async () => {
-    const { network, open } = await setUp();
+    const { network } = await setUp();
     const outbox = new OutboxReviewStore(network, { databaseName: `outbox-backoff-${++counter}`, retryIntervalMs: 60_000, autoRetry: false });
     opened.push(outbox);
     await load(outbox);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describePeriod, nameRedactor, participantStageView, STAGE_HEADING } from '../../src/domain/guide/stage-view';
 import { SHARE_SUMMARY_ON_STAGE } from '../../src/domain/guide/guide-state';
-import { asId, type ConversationId } from '../../src/domain/ids';
+import { asId, type ConversationId, type StepNoteId } from '../../src/domain/ids';
 import { RECORD_SCHEMA_VERSION, ReviewSnapshotSchema, type ReviewSnapshot } from '../../src/domain/model';
-import { GUIDE_CONVERSATION_ID, OTHER_CONVERSATION_ID, guideFixture } from '../fixtures/guide-fixture';
+import { GUIDE_CONVERSATION_ID, guideFixture } from '../fixtures/guide-fixture';
 
 describe('the participant stage view ("have we got your view?")', () => {
   it("shows this participant's episodes, factors, things that went well and suggested changes", () => {
@@ -57,7 +57,7 @@ describe('the participant stage view ("have we got your view?")', () => {
     const snapshot = guideFixture();
     const note = {
       ...snapshot.stepNotes[0]!,
-      id: asId('note-jo-8'),
+      id: asId<StepNoteId>('note-jo-8'),
       conversationId: GUIDE_CONVERSATION_ID,
       step: '8' as const,
       text: 'You felt the referral from Priya Invented never arrived.',

@@ -18,7 +18,7 @@ import type { ReviewStore } from '../../ports/review-store';
 
 /**
  * A ReviewStore in front of another (the SharePoint store in Microsoft 365 mode) that keeps working when that one
- * cannot be reached. Writes the inner store answers with `unavailable` are queued in this browser's IndexedDB and
+ * cannot be reached. Writes the inner store answers with a retryable `unavailable` are queued in this browser's IndexedDB and
  * answered as the inner store would have answered (the record with its version bumped); reads are served from the
  * last review loaded, with the queued writes applied. When the inner store answers again the queue is sent in the
  * order it was written. A queued write that meets someone else's newer version, or is refused for any other reason,
@@ -96,6 +96,12 @@ export interface OutboxOptions {
 }
 
 const OFFLINE_FAILURE = (what: string): Failure => ({ kind: 'unavailable', what, detail: 'no connection', retryable: true });
+
+/**
+ * An outage worth waiting out: `unavailable` and retryable (a dropped connection, 503s after retries). A refusal
+ * that will not change on retry (`retryable: false`, such as SharePoint rejecting a request) is passed on at once.
+ */
+const isOutage = (failure: Failure): boolean => failure.kind === 'unavailable' && failure.retryable;
 
 export class OutboxReviewStore implements ReviewStore, Outbox {
   private readonly db: OutboxDatabase;
@@ -186,7 +192,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     await this.ready;
     if (!this.inBackoff()) {
       const listed = await this.inner.listReviews();
-      if (listed.ok || listed.error.kind !== 'unavailable') {
+      if (listed.ok || !isOutage(listed.error)) {
         this.markOnline();
         return listed;
       }
@@ -208,7 +214,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
         await this.cache(loaded.value, startedAt);
         return ok(await this.withLocal(loaded.value));
       }
-      if (loaded.error.kind !== 'unavailable') {
+      if (!isOutage(loaded.error)) {
         this.markOnline();
         return loaded;
       }
@@ -332,7 +338,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
       }
       if (this.current.pending === 0 && !this.inBackoff()) {
         const sent = await send();
-        if (sent.ok || sent.error.kind !== 'unavailable') {
+        if (sent.ok || !isOutage(sent.error)) {
           this.markOnline();
           if (!sent.ok) return sent;
           const stored = write.operation === 'delete' ? null : ((sent.value ?? write.record) as StoredRecord);
@@ -396,7 +402,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
         this.markOnline();
         continue;
       }
-      if (sent.error.kind === 'unavailable') {
+      if (isOutage(sent.error)) {
         this.markOffline(sent.error);
         break;
       }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asId, type EpisodeId, type FactorTagId } from '../ids';
 import type { Episode } from '../model';
 import { episodeIssues, filterEpisodes, nextFactorTagId, NO_EPISODE_FILTER } from './episodes';
-import { recommendationWarnings, isOverdue, recommendationsByKind } from './recommendations';
+import { recommendationIssues, recommendationWarnings, isOverdue, recommendationsByKind } from './recommendations';
 
 const REVIEW_PERIOD = { from: '2025-01-01', to: '2025-12-31' };
 const tag = (id: string, factorId: string, whyItMadeSense = 'It made sense (fictional).') => ({ id: asId<FactorTagId>(id), factorId, whyItMadeSense });
@@ -64,6 +64,11 @@ describe('recommendations', () => {
       'tracking.evidence',
       'patternIds',
     ]);
+  });
+  it('needs an addressee and the words of the recommendation', () => {
+    const outcome = recommendationIssues({ addressee: ' ', text: '', tracking, patternIds: [] });
+    expect(outcome.blocking.map((issue) => issue.path)).toEqual(['addressee', 'text']);
+    expect(outcome.warnings.map((issue) => issue.path)).toEqual(['patternIds']);
   });
   it('groups by the three kinds in the guide’s order', () => {
     expect(recommendationsByKind([]).map((group) => group.kind.id)).toEqual(['clearCutLocal', 'needsJudgement', 'needsResearch']);

@@ -42,3 +42,17 @@ export function recommendationWarnings(recommendation: Pick<Recommendation, 'tra
   }
   return warnings;
 }
+
+/** Blocking: an addressee and the recommendation's words. Warnings: see `recommendationWarnings`. */
+export function recommendationIssues(
+  recommendation: Pick<Recommendation, 'addressee' | 'text' | 'tracking' | 'patternIds'>,
+): { blocking: FieldIssue[]; warnings: FieldIssue[] } {
+  const blocking: FieldIssue[] = [];
+  if (recommendation.addressee.trim() === '') blocking.push({ path: 'addressee', message: 'say who the recommendation is addressed to' });
+  if (recommendation.text.trim() === '') blocking.push({ path: 'text', message: 'the recommendation itself is required' });
+  const { dueOn, completedOn } = recommendation.tracking;
+  for (const [path, date] of [['tracking.dueOn', dueOn], ['tracking.completedOn', completedOn]] as const) {
+    if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) blocking.push({ path, message: 'a real date, or left empty' });
+  }
+  return { blocking, warnings: recommendationWarnings(recommendation) };
+}

@@ -36,6 +36,11 @@ function canSee(context: RouteContext, meeting: OnlineMeetingRecord): boolean {
   return meeting.attendeeAddresses.some((address) => addresses.includes(address.toLowerCase()));
 }
 
+/** The thread id inside the meeting id ('1*<organiser>*0**<thread id>', base64). */
+function threadIdOf(meeting: OnlineMeetingRecord): string {
+  return Buffer.from(meeting.id, 'base64').toString('utf8').split('**')[1] ?? '';
+}
+
 function serializeMeeting(context: RouteContext, meeting: OnlineMeetingRecord): JsonObject {
   const organizer = context.services.state.users.get(meeting.organizerUserId);
   return {
@@ -44,6 +49,8 @@ function serializeMeeting(context: RouteContext, meeting: OnlineMeetingRecord): 
     startDateTime: meeting.startDateTime.toISOString(),
     endDateTime: meeting.endDateTime.toISOString(),
     joinWebUrl: meeting.joinWebUrl,
+    // The meeting chat's thread: what a Teams tab's context calls chat.id (added for the host layer).
+    chatInfo: { threadId: threadIdOf(meeting), messageId: '0', replyChainMessageId: null },
     subject: meeting.subject,
     participants: {
       organizer: { upn: organizer?.userPrincipalName ?? null, role: 'presenter', identity: { user: { id: meeting.organizerUserId, displayName: organizer?.displayName ?? null } } },

@@ -34,11 +34,13 @@ export async function readCollections(transport: GraphTransport, queries: readon
       if (relative === undefined) direct.push({ id, url: entry.url });
       else batched.push({ id, url: relative });
     }
+    // One request on its own goes as a plain GET: a batch of one costs a round trip all the same.
+    if (batched.length === 1 && direct.length === 0) direct.push(...batched.splice(0, 1));
     const outcomes = await sendBatch(
       transport,
       batched.map((entry) => ({ id: entry.id, method: 'GET' as const, url: entry.url })),
     );
-    // A nextLink outside the base URL (never seen in practice) is followed directly.
+    // A nextLink outside the base URL (never seen in practice) is also followed directly.
     await Promise.all(
       direct.map(async (entry) => {
         const sent = await transport.send({ method: 'GET', url: entry.url });

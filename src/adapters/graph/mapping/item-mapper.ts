@@ -72,9 +72,15 @@ function deleteAt(target: Json, path: readonly string[]): void {
 
 const LONDON_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UTC_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):\d{2}:\d{2}(?:\.\d+)?Z$/;
+
 /** SharePoint answers date-only columns as UTC instants; the review's dates are Europe/London civil dates. */
 function civilDateOf(raw: string): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(raw)) return raw;
+  if (ISO_DATE.test(raw)) return raw;
+  // London is UTC or one hour ahead, so before 23:00 UTC the London date is the UTC date (the common case, cheaply).
+  const utc = UTC_INSTANT.exec(raw);
+  if (utc?.[1] !== undefined && Number(utc[2]) < 23) return utc[1];
   const instant = Date.parse(raw);
   if (Number.isNaN(instant)) return undefined;
   const parts = Object.fromEntries(LONDON_DATE.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
@@ -96,19 +102,22 @@ function encodeValue(column: ColumnSpec, value: unknown): unknown {
 
 type Decoded = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string };
 
+function wrongValue(column: ColumnSpec, raw: unknown, expected: string): Decoded {
+  return { ok: false, message: `column ${column.name} holds ${JSON.stringify(raw)}, expected ${expected}` };
+}
+
 function decodeValue(column: ColumnSpec, raw: unknown): Decoded {
-  const wrong = (expected: string): Decoded => ({ ok: false, message: `column ${column.name} holds ${JSON.stringify(raw)}, expected ${expected}` });
   switch (column.kind) {
     case 'number':
-      return typeof raw === 'number' ? { ok: true, value: raw } : wrong('a number');
+      return typeof raw === 'number' ? { ok: true, value: raw } : wrongValue(column, raw, 'a number');
     case 'boolean':
-      return typeof raw === 'boolean' ? { ok: true, value: raw } : wrong('yes or no');
+      return typeof raw === 'boolean' ? { ok: true, value: raw } : wrongValue(column, raw, 'yes or no');
     case 'date': {
       const civil = typeof raw === 'string' ? civilDateOf(raw) : undefined;
-      return civil === undefined ? wrong('a date') : { ok: true, value: civil };
+      return civil === undefined ? wrongValue(column, raw, 'a date') : { ok: true, value: civil };
     }
     default:
-      return typeof raw === 'string' ? { ok: true, value: raw } : wrong('text');
+      return typeof raw === 'string' ? { ok: true, value: raw } : wrongValue(column, raw, 'text');
   }
 }
 

@@ -112,6 +112,13 @@ export class GraphReviewStore implements ReviewStore {
   async listReviews(): Promise<Result<ReviewSummary[], Failure>> {
     const entries = await this.register.listActive();
     if (!entries.ok) return entries;
+    // The list is how a review is usually opened: remember where each one lives, so that opening it is a
+    // single round trip (loadReview re-checks the register in the same batch). Sites behind the current
+    // schema are left for locate(), which upgrades them first.
+    for (const entry of entries.value) {
+      const location = this.located(entry);
+      if (location !== undefined && (entry.siteSchema ?? 0) >= CURRENT_SCHEMA_VERSION) this.locations.set(entry.reviewId, location);
+    }
     return ok(
       entries.value
         .flatMap((entry) => (entry.summary === null ? [] : [entry.summary]))

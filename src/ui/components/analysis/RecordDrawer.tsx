@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   status: { marginBottom: tokens.spacingVerticalM },
-  body: { display: 'grid', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
+  body: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
 });
 
 /** The editor for one record, over the list it came from. Closing saves anything pending first. */

@@ -1,5 +1,5 @@
-import { Button, Combobox, Field, Input, Option, Select, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { Button, Field, Input, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { FieldIssue } from '../../../domain/failures';
 import type { AgencyId } from '../../../domain/ids';
@@ -122,20 +122,18 @@ function AgencySelect({ value, agencies, onChange }: { value: string; agencies: 
   );
 }
 
+/** Free text with the common kinds offered as suggestions (a native datalist: keyboard and screen-reader friendly). */
 function RecordTypeInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const listId = useId();
   return (
-    <Combobox
-      freeform
-      value={value}
-      selectedOptions={RECORD_TYPES.includes(value) ? [value] : []}
-      onChange={(event) => onChange(event.target.value)}
-      onOptionSelect={(_, data) => onChange(data.optionText ?? '')}
-      data-testid="document-record-type"
-    >
-      {RECORD_TYPES.map((type) => (
-        <Option key={type}>{type}</Option>
-      ))}
-    </Combobox>
+    <>
+      <Input value={value} onChange={(_, data) => onChange(data.value)} list={listId} autoComplete="off" data-testid="document-record-type" />
+      <datalist id={listId}>
+        {RECORD_TYPES.map((type) => (
+          <option key={type} value={type} />
+        ))}
+      </datalist>
+    </>
   );
 }
 

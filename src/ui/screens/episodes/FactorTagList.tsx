@@ -49,7 +49,7 @@ export function FactorTagList({
           <li key={tag.id} className={styles.tag} data-factor-id={tag.factorId}>
             <div className={styles.head}>
               <div>
-                <Text weight="semibold" block>
+                <Text weight="semibold" block data-testid="factor-tag-label">
                   {label}
                 </Text>
                 <span className={styles.place}>{path ? factorPlace(path) : 'Not in the current framework'}</span>{' '}

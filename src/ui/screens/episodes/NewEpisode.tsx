@@ -86,7 +86,7 @@ export function NewEpisode({ onClose, onAdded }: { onClose: () => void; onAdded:
         >
           <DialogBody>
             <DialogTitle>Add a key practice episode</DialogTitle>
-            <DialogContent style={{ display: 'grid', gap: '12px' }}>
+            <DialogContent style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '12px' }}>
               <Field label="Title" required {...fieldState(issues, warnings, 'title')}>
                 <Input value={draft.title} onChange={(_, data) => edit({ title: data.value })} />
               </Field>

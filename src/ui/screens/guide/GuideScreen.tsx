@@ -1,13 +1,193 @@
-import { Title2 } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Link,
+  Radio,
+  RadioGroup,
+  Select,
+  Tab,
+  TabList,
+  Text,
+  ToggleButton,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import {
+  FACILITATOR_ROLE_LABELS,
+  GUIDE_STEP_SHORT_TITLES,
+  decideRole,
+  nextStep,
+  previousStep,
+  recordingReminder,
+  type FacilitatorRole,
+} from '../../../domain/guide';
+import { CONVERSATION_STEP_IDS, type ConversationStepId } from '../../../domain/method/conversation-steps';
+import type { Conversation, Participant, ReviewSnapshot } from '../../../domain/model';
+import { useAppServices } from '../../app-services';
+import { useReview } from '../../review-context';
+import { hrefOf, paths } from '../../routes';
+import { GuideTimerBar } from './GuideTimerBar';
+import { roleStorage, viewedStepStorage } from './guide-storage';
+import { OfflineIndicator } from './OfflineIndicator';
+import { CapturedItems, EpisodeCaptureForm } from './QuickCapture';
+import { RecordPanel } from './RecordPanel';
+import { StepPanel } from './StepPanel';
+import { useGuideTimer } from './use-guide-timer';
 
-/** Placeholder: built in its own issue. */
+const useStyles = makeStyles({
+  page: {
+    boxSizing: 'border-box',
+    maxWidth: '52rem',
+    margin: '0 auto',
+    padding: tokens.spacingHorizontalS,
+    display: 'grid',
+    // minmax(0, …): a long option in the step list must not widen a 320 px panel.
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalM,
+    background: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: { display: 'grid', gap: tokens.spacingVerticalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  who: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
+  nav: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
+  stepChoice: { minWidth: 0, '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
+  capture: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  captureButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** The facilitators' guide in the meeting side panel (about 320 px wide), also usable full width. */
 export function GuideScreen({ recordId }: { recordId?: string | undefined }) {
+  const { snapshot } = useReview();
+  const conversation = snapshot.conversations.find((candidate) => candidate.id === recordId);
+  const participant = conversation && snapshot.participants.find((candidate) => candidate.id === conversation.participantId);
+  if (!conversation || !participant) {
+    return (
+      <main style={{ padding: tokens.spacingHorizontalM }}>
+        <h1 style={{ fontSize: tokens.fontSizeBase400 }}>Conversation guide</h1>
+        <Text role="alert" block>
+          This conversation could not be found in the review. It may have been removed.
+        </Text>
+        <Link href={hrefOf(paths.section(snapshot.review.id, 'conversations'))}>Back to the conversations</Link>
+      </main>
+    );
+  }
+  return <Guide key={conversation.id} conversation={conversation} participant={participant} snapshot={snapshot} />;
+}
+
+type QuickCaptureKind = 'episode' | 'wentWell' | 'suggestedChanges';
+
+function Guide({ conversation, participant, snapshot }: { conversation: Conversation; participant: Participant; snapshot: ReviewSnapshot }) {
+  const styles = useStyles();
+  const { userName } = useAppServices();
+  const stepSelectId = useId();
+  const [tab, setTab] = useState<'guide' | 'record'>('guide');
+  const [step, setStep] = useState<ConversationStepId>(() => viewedStepStorage.read(conversation.id));
+  const [chosenRole, setChosenRole] = useState<FacilitatorRole | null>(() => roleStorage.read(conversation.id));
+  const [capture, setCapture] = useState<QuickCaptureKind | null>(null);
+  const timer = useGuideTimer(conversation.id);
+  const role = decideRole(conversation, snapshot.teamMembers, userName, chosenRole);
+  const reminder = recordingReminder(conversation, participant.reportLabel);
+
+  const goTo = (next: ConversationStepId | null) => {
+    if (!next) return;
+    setStep(next);
+    viewedStepStorage.write(conversation.id, next);
+    if (timer.summary.running) timer.moveTo(next);
+  };
+
+  const chooseRole = (next: FacilitatorRole) => {
+    setChosenRole(next);
+    roleStorage.write(conversation.id, next);
+  };
+
   return (
-    <section aria-labelledby="screen-title">
-      <Title2 as="h1" id="screen-title">
-        Conversation guide
-      </Title2>
-      {recordId ? <p>Record {recordId}</p> : null}
-    </section>
+    <main className={styles.page} data-testid="guide" data-role={role.role}>
+      <header className={styles.header}>
+        <div>
+          <h1 className={styles.title}>Conversation guide</h1>
+          <div className={styles.who}>
+            <Text weight="semibold">{participant.realName}</Text>
+            <Text size={200}>
+              {participant.reportLabel} · {snapshot.review.codename}
+            </Text>
+          </div>
+        </div>
+        <OfflineIndicator />
+        {reminder ? (
+          <Badge appearance="tint" color="warning" data-testid="recording-badge">
+            Recording still held: destroy it
+          </Badge>
+        ) : null}
+        <GuideTimerBar timer={timer} viewedStep={step} />
+        <RadioGroup
+          layout="horizontal"
+          value={role.role}
+          onChange={(_, data) => chooseRole(data.value as FacilitatorRole)}
+          aria-label={`Your role in this conversation${role.source === 'assigned' ? ' (from the conversation)' : ''}`}
+          data-testid="role-switch"
+        >
+          <Radio value="questioner" label={FACILITATOR_ROLE_LABELS.questioner} />
+          <Radio value="noteTaker" label={FACILITATOR_ROLE_LABELS.noteTaker} />
+        </RadioGroup>
+      </header>
+
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as 'guide' | 'record')} size="small" aria-label="Guide or record">
+        <Tab value="guide">Guide</Tab>
+        <Tab value="record">Record and transcript</Tab>
+      </TabList>
+
+      {tab === 'guide' ? (
+        <>
+          <nav className={styles.nav} aria-label="Conversation steps">
+            <Button icon={<ChevronLeftRegular />} aria-label="Previous step" disabled={!previousStep(step)} onClick={() => goTo(previousStep(step))} />
+            <div className={styles.stepChoice}>
+              <label htmlFor={stepSelectId}>
+                <Text size={200}>Step</Text>
+              </label>
+              <Select id={stepSelectId} value={step} onChange={(_, data) => goTo(data.value as ConversationStepId)} data-testid="step-select">
+                {CONVERSATION_STEP_IDS.map((id) => (
+                  <option key={id} value={id}>
+                    {id}. {GUIDE_STEP_SHORT_TITLES[id]}
+                  </option>
+                ))}
+              </Select>
+            </div>
+            <Button icon={<ChevronRightRegular />} iconPosition="after" aria-label="Next step" disabled={!nextStep(step)} onClick={() => goTo(nextStep(step))} />
+          </nav>
+
+          <StepPanel key={step} step={step} conversation={conversation} snapshot={snapshot} role={role.role} />
+
+          <section className={styles.capture} aria-labelledby="capture-heading">
+            <h2 id="capture-heading" className={styles.subheading}>
+              Quick capture
+            </h2>
+            <div className={styles.captureButtons} role="group" aria-label="What to capture">
+              <ToggleButton size="small" checked={capture === 'episode'} onClick={() => setCapture(capture === 'episode' ? null : 'episode')}>
+                Key practice episode
+              </ToggleButton>
+              <ToggleButton size="small" checked={capture === 'wentWell'} onClick={() => setCapture(capture === 'wentWell' ? null : 'wentWell')}>
+                Went well
+              </ToggleButton>
+              <ToggleButton size="small" checked={capture === 'suggestedChanges'} onClick={() => setCapture(capture === 'suggestedChanges' ? null : 'suggestedChanges')}>
+                Suggested change
+              </ToggleButton>
+            </div>
+            {capture === 'episode' ? <EpisodeCaptureForm conversation={conversation} /> : null}
+            {capture === 'wentWell' || capture === 'suggestedChanges' ? <CapturedItems key={capture} conversation={conversation} list={capture} showList={false} /> : null}
+          </section>
+        </>
+      ) : (
+        <RecordPanel conversation={conversation} participant={participant} snapshot={snapshot} />
+      )}
+    </main>
   );
 }

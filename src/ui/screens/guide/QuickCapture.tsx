@@ -216,7 +216,7 @@ export function FactorChips({ conversation, episodes }: { conversation: Conversa
 
   const toggle = (factorId: string, label: string) => {
     const on = !isOn(factorId);
-    void run(async () => {
+    void run<unknown>(async () => {
       if (episode) {
         const tagged = await guide.setEpisodeFactor(episode, factorId, on);
         if (!tagged.ok || !on) return tagged;

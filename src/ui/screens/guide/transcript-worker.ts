@@ -1,4 +1,3 @@
-/// <reference lib="webworker" />
 import { parseVtt } from '../../../app/guide/vtt';
 
 /**

@@ -71,7 +71,7 @@ export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; o
         >
           <DialogBody>
             <DialogTitle>Add a narrative entry</DialogTitle>
-            <DialogContent style={{ display: 'grid', gap: '12px' }}>
+            <DialogContent style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '12px' }}>
               <NarrativeFields
                 value={draft}
                 onChange={(changes) => {

@@ -83,8 +83,10 @@ export function PatternCoreFields({
 
 /** Choosing from the sub-pattern picker sets the id, or clears it for a new one. */
 export function applyChoice(choice: SubPatternChoice): Partial<PatternCore> {
-  if (choice === NEW_SUB_PATTERN || choice === '') return { subPatternId: null };
+  if (choice === NEW_SUB_PATTERN) return { subPatternId: null };
+  if (choice === '') return { subPatternId: null, newSubPatternTitle: '' };
   return { subPatternId: choice, newSubPatternTitle: '' };
 }
 
-export const choiceOf = (pattern: Pick<Pattern, 'subPatternId'>, fallback: SubPatternChoice): SubPatternChoice => pattern.subPatternId ?? fallback;
+/** A stored pattern has either an Appendix 6 sub-pattern or a new one. */
+export const choiceOf = (pattern: Pick<Pattern, 'subPatternId'>): SubPatternChoice => pattern.subPatternId ?? NEW_SUB_PATTERN;
