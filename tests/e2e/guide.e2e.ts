@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseUrl, collectPageErrors, expectAccessible, launchBrowser, newIsolatedContext, screenshot } from './support/browser';
 import { GuidePage, storedRecords } from './pages/GuidePage';
-import { EpisodesPage } from './pages/EpisodesPage';
 import { NOT_VTT, generatedTranscript } from '../fixtures/vtt-samples';
 
 /**
@@ -158,9 +157,8 @@ describe('conversation guide (standalone, 320 px side panel)', () => {
 
     // The workspace's episodes table shows it too.
     await page.setViewportSize({ width: 1280, height: 900 });
-    const episodes = new EpisodesPage(page);
-    await episodes.goto(reviewId);
-    expect(await episodes.rowTitles()).toContain('Deciding to refer in January');
+    await page.goto(`${baseUrl()}#/reviews/${encodeURIComponent(reviewId)}/episodes`);
+    await page.getByRole('link', { name: 'Deciding to refer in January', exact: true }).waitFor();
 
     expect(appErrors(errors)).toEqual([]);
     await context.close();

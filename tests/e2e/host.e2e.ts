@@ -7,8 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createGraphReviewStore } from '../../src/adapters/graph';
 import type { Conversation, Review } from '../../src/domain/model';
 import { createTestReview, testService } from '../fixtures/builders';
-import { expectAccessible, launchBrowser, newIsolatedContext, screenshot } from './support/browser';
-import { answerTeamsCdn, collectAppErrors, doubleToken, HostHarness, m365, type TeamsThemeName } from './support/host-harness';
+import { launchBrowser, newIsolatedContext, screenshot } from './support/browser';
+import { answerTeamsCdn, collectAppErrors, doubleToken, expectAccessibleInHost, HostHarness, m365, type TeamsThemeName } from './support/host-harness';
 
 /** The meeting chat the harness reports for side panel and stage (context.chat.id). */
 const MEETING_THREAD = '19:meeting_aGFybmVzcw@thread.v2';
@@ -68,7 +68,7 @@ describe('the app in a Teams host (harness)', () => {
     await expect.poll(() => harness.app.getByTestId('mode-badge').textContent()).toContain('Microsoft 365');
     await expect.poll(() => harness.app.getByText('Harness Kestrel').first().isVisible(), { timeout: 30_000 }).toBe(true);
     expect(await harness.appPath()).toBe(`/reviews/${review.id}`);
-    await expectAccessible(page, 'channel tab');
+    await expectAccessibleInHost(page, 'channel tab');
     await screenshot(page, 'host-channel-tab');
     expect(errors).toEqual([]);
     await context.close();
@@ -80,8 +80,7 @@ describe('the app in a Teams host (harness)', () => {
     await harness.expectLoaded();
     await expect.poll(() => harness.appPath()).toBe(`${recordPath()}/guide`);
     await expect.poll(() => harness.app.getByRole('heading', { level: 1 }).first().isVisible(), { timeout: 30_000 }).toBe(true);
-    { const AxeBuilder = (await import('@axe-core/playwright')).default; const r = await new AxeBuilder({ page }).analyze(); for (const v of r.violations) console.log('VIOL', v.id, v.nodes.map((n) => n.html + ' <- ' + n.target.join('>')).join(' | ')); const f = page.frames()[1]; console.log('BODY', (await f?.evaluate(() => document.body.innerHTML))?.slice(0, 2500)); }
-    await expectAccessible(page, 'side panel');
+    await expectAccessibleInHost(page, 'side panel');
     await screenshot(page, 'host-side-panel');
     expect(errors).toEqual([]);
     await context.close();
@@ -102,7 +101,7 @@ describe('the app in a Teams host (harness)', () => {
     await harness.expectLoaded();
     await expect.poll(() => harness.appPath()).toBe(`${recordPath()}/stage`);
     await expect.poll(() => harness.app.getByRole('heading', { level: 1 }).first().isVisible(), { timeout: 30_000 }).toBe(true);
-    await expectAccessible(page, 'meeting stage');
+    await expectAccessibleInHost(page, 'meeting stage');
     await screenshot(page, 'host-meeting-stage');
     expect(errors).toEqual([]);
     await context.close();
@@ -117,7 +116,7 @@ describe('the app in a Teams host (harness)', () => {
     expect(await harness.validity()).toBe(false);
     await reviewSelect.selectOption({ label: 'Harness Kestrel' });
     await expect.poll(() => harness.validity()).toBe(true);
-    await expectAccessible(page, 'tab configuration');
+    await expectAccessibleInHost(page, 'tab configuration');
     await screenshot(page, 'host-tab-config');
     await harness.save();
     await expect.poll(() => harness.funcs()).toContain('settings.save.success');
@@ -157,7 +156,7 @@ describe('the app in a Teams host (harness)', () => {
       await harness.setTheme(theme);
       await expect.poll(() => provider.getAttribute('data-theme')).toBe(theme);
       backgrounds.add(await provider.evaluate((element) => getComputedStyle(element).backgroundColor));
-      await expectAccessible(page, `channel tab, ${theme} theme`);
+      await expectAccessibleInHost(page, `channel tab, ${theme} theme`);
       await screenshot(page, `host-theme-${theme}`);
     }
     expect(backgrounds.size).toBe(3);

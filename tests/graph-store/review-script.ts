@@ -93,7 +93,7 @@ export async function runReviewScript(
   async function edit<K extends ChildRecordKind>(service: ReviewService, kind: K, record: ChildRecordOf<K>, change: (record: ChildRecordOf<K>) => ChildRecordOf<K>) {
     let base = record;
     for (let tries = 0; tries < 5; tries += 1) {
-      const saved = await step(`save ${kind} ${record.id}`, async () => {
+      const saved = await step(`save ${kind} ${record.id}`, async (): Promise<Result<ChildRecordOf<K> | null, Failure>> => {
         const result = await service.saveRecord(kind, change(base));
         if (!result.ok && result.error.kind === 'conflict' && result.error.current !== null) {
           stats.conflictsResolved += 1;

@@ -87,15 +87,7 @@ export class WorkspaceScreen {
     await this.page.getByTestId(listTestId).getByRole('option', { name: text }).first().click();
   }
 
-  /** Switches the theme with the control at the top right, as a person would ("Light", "Dark", "High contrast"). */
-export async function chooseTheme(page: Page, label: 'Light' | 'Dark' | 'High contrast'): Promise<void> {
-  await page.getByTestId('theme-switch').click();
-  await page.getByRole('option', { name: label, exact: true }).click();
-  const name = { Light: 'default', Dark: 'dark', 'High contrast': 'contrast' }[label];
-  await page.locator(`[data-theme="${name}"]`).first().waitFor();
-}
-
-/** The inline validation message under a Fluent Field (found from its control). */
+  /** The inline validation message under a Fluent Field (found from its control). */
   fieldMessage(control: Locator): Promise<string> {
     return fieldMessage(this.page, control);
   }

@@ -1,4 +1,5 @@
 // Page model for the host harness (tests/host-harness): the app framed as a Teams tab, side panel or stage.
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { GRAPH_SCOPE_NAMES } from '../../../src/host/auth/scopes';
@@ -112,4 +113,21 @@ export async function doubleToken(upn: string): Promise<string> {
   });
   const body = (await response.json()) as { token: string };
   return body.token;
+}
+
+/**
+ * No serious or critical accessibility violations, in the harness and inside the framed app. Like expectAccessible,
+ * except for Fluent's tabster focus sentinels (`<i data-tabster-dummy aria-hidden tabindex=0>`): inside an iframe
+ * tabster puts them at the edges of <body> to hand focus back to the host, and moves focus on at once when one is
+ * reached. axe's aria-hidden-focus flags them; they carry no content and are not what a person lands on.
+ */
+export async function expectAccessibleInHost(page: Page, screenName: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .exclude([['iframe', '[data-tabster-dummy]']])
+    .analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(
+    serious.map((violation) => `${screenName}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`),
+  ).toEqual([]);
 }
