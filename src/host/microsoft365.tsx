@@ -15,6 +15,7 @@ import type { ModeDecision } from './mode-selection';
 import { render, storedTheme } from './render';
 import { pathOfHash, routeForSurface, viewPath, type ConversationTarget } from './teams/frame-routing';
 import { graphOnlineMeetings } from './teams/graph-online-meetings';
+import { graphMeetingTranscripts } from '../adapters/graph/meeting-transcripts';
 import { findConversationForMeeting, type MeetingCandidate } from './teams/meeting-conversation';
 import type { TeamsSession } from './teams/teams-host';
 import type { TenantConfig } from './tenant-config';
@@ -135,6 +136,12 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
     service,
     mode: 'microsoft365',
     userName: signedIn.user.displayName,
+    // The conversation guide: its offline indicator, and "Import from Teams meeting".
+    outbox: storage.value.outbox,
+    meetingTranscripts: graphMeetingTranscripts({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken }),
+    outbox: storage.value.outbox,
+    provisioner: storage.value.provisioner,
+    // SEAM: meetingTranscripts, once src/adapters/graph exports a Graph MeetingTranscripts.
     ...(tabConfig ? { tabConfig } : {}),
     ...(shareToStage ? { shareToStage } : {}),
   });

@@ -155,12 +155,13 @@ describe('conversation guide (standalone, 320 px side panel)', () => {
     expect((conversation?.wentWell as Array<{ text: string }>).map((item) => item.text)).toEqual(['The school safeguarding log made the pattern visible']);
     expect((conversation?.suggestedChanges as Array<{ text: string }>).map((item) => item.text)).toEqual(['Tell schools why a referral closed and what to watch for']);
 
+    // No errors in the guide. (Checked before leaving it: other screens answer for their own.)
+    expect(appErrors(errors)).toEqual([]);
+
     // The workspace's episodes table shows it too.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${baseUrl()}#/reviews/${encodeURIComponent(reviewId)}/episodes`);
     await page.getByRole('link', { name: 'Deciding to refer in January', exact: true }).waitFor();
-
-    expect(appErrors(errors)).toEqual([]);
     await context.close();
   });
 
@@ -346,19 +347,38 @@ describe('conversation guide (standalone, 320 px side panel)', () => {
       'Guest 2': { as: 'unknown' },
     });
 
-    // A 5 MB transcript is read in a worker: the page never stalls for long while it is parsed.
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: 'longtask', buffered: false });
-    });
+    // A 5 MB transcript is read in a worker: the page never stalls for long while it is parsed. The file is made in
+    // the page (Playwright's own file upload of 5 MB is itself a long task, which would measure the harness).
     const big = generatedTranscript(5 * 1024 * 1024);
+    await page.evaluate((text) => {
+      const w = window as unknown as { bigTranscript: string; longTasks: number[] };
+      w.bigTranscript = text;
+      w.longTasks = [];
+    }, big.text);
+    await page.evaluate(() => {
+      const w = window as unknown as { bigTranscript: string; longTasks: number[] };
+      new PerformanceObserver((list) => list.getEntries().forEach((entry) => w.longTasks.push(entry.duration))).observe({ type: 'longtask' });
+      const input = document.querySelector<HTMLInputElement>('[data-testid="transcript-file"]');
+      if (!input) throw new Error('no file input');
+      const files = new DataTransfer();
+      files.items.add(new File([w.bigTranscript], 'long.vtt', { type: 'text/vtt' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     const started = Date.now();
-    await guide.uploadTranscript('long.vtt', big.text);
     await expect.poll(() => preview.textContent(), { timeout: 60_000 }).toContain(`${big.cues.toLocaleString('en-GB')} cues`);
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-    console.log(`5 MB transcript in the browser: ${Date.now() - started} ms to preview; long tasks ${JSON.stringify(longTasks.map(Math.round))}`);
-    expect(Math.max(0, ...longTasks)).toBeLessThan(400);
+    console.log(`5 MB transcript in the browser: ${Date.now() - started} ms to preview; long tasks ${JSON.stringify(longTasks.map(Math.round))} ms`);
+    // Parsing it in one go on the page takes well over half a second; in pieces in a worker nothing comes close.
+    expect(Math.max(0, ...longTasks)).toBeLessThan(300);
+    // …and the observer does see a stall when there is one (so the check above can fail).
+    await page.evaluate(() => {
+      const until = performance.now() + 150;
+      while (performance.now() < until) {
+        // busy: a stand-in for parsing on the page
+      }
+    });
+    await expect.poll(() => page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks))).toBeGreaterThanOrEqual(100);
     await preview.getByRole('button', { name: 'Cancel' }).click();
 
     expect(appErrors(errors)).toEqual([]);
@@ -372,10 +392,13 @@ describe('conversation guide (standalone, 320 px side panel)', () => {
     const guide = new GuidePage(page);
     await guide.goto(reviewId, 'con-sw');
     await guide.goToStep('4');
-    await page.getByRole('button', { name: /^Conditions of work/ }).click();
     for (const theme of ['default', 'dark', 'contrast'] as const) {
       await setTheme(page, theme);
       await guide.root.waitFor();
+      await page.getByRole('button', { name: /^Conditions of work/ }).click();
+      await page.getByRole('group', { name: 'Conditions of work/work environment' }).waitFor();
+      // Nothing wider than the side panel.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANEL.width);
       await expectAccessible(page, `guide-panel-${theme}`);
       await screenshot(page, `guide-panel-${theme}`);
     }

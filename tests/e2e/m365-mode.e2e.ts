@@ -36,6 +36,7 @@ describe('Microsoft 365 mode in the browser, against the Graph double', () => {
     await page.goto(appUrl);
     await page.getByRole('heading', { name: 'Test sign-in (Graph double)' }).waitFor();
     expect(await page.getByTestId('sign-in-username').inputValue()).toBe(graph.reviewer);
+    expect(await page.getByTestId('mode-badge').textContent()).toContain('Microsoft 365');
     await expectAccessible(page, 'test sign-in');
     await screenshot(page, 'm365-sign-in');
     await page.getByTestId('sign-in').click();

@@ -10,6 +10,9 @@ import { ParticipantsPage } from './pages/ParticipantsPage';
 import { DocumentsPage } from './pages/DocumentsPage';
 import { ConversationsPage } from './pages/ConversationsPage';
 import { appUrl, chooseTheme, reviewIdIn } from './pages/workspace-base';
+import { seedSnapshot } from './support/seed-analysis';
+import { generateLargeFixture } from '../../src/domain/fixtures/large-fixture';
+import { mulberry32 } from '../../src/domain/fixtures/prng';
 
 const SOCIAL_CARE = 'Children’s Social Care (fictional)';
 const HEALTH = 'Health Visiting (fictional)';
@@ -285,12 +288,48 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
     await chooseTheme(page, 'Light');
   });
 
+  it('stays smooth and keyboard-usable with the large fixture (40 participants, 80 conversations)', async () => {
+    const large = generateLargeFixture({ random: mulberry32(7), reviewId: 'rev-large-workspace-a' });
+    await seedSnapshot(page, large);
+    const participants = new ParticipantsPage(page);
+    const started = Date.now();
+    await participants.goto(large.review.id);
+    await participants.list.waitFor();
+    expect(await participants.count()).toBe(large.participants.length);
+    // Only the rows in view are in the page.
+    const rendered = await participants.list.getByRole('option').count();
+    expect(rendered).toBeGreaterThan(3);
+    expect(rendered).toBeLessThan(large.participants.length);
+    await participants.list.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await participants.editor.waitFor();
+    const last = await participants.list.getByRole('option', { selected: true }).getAttribute('aria-posinset');
+    expect(Number(last)).toBe(large.participants.length);
+    await expectAccessible(page, 'participants (large fixture)');
+
+    const conversations = new ConversationsPage(page);
+    await conversations.goto(large.review.id);
+    await conversations.list.waitFor();
+    expect(Number(await conversations.list.getAttribute('data-count'))).toBeGreaterThanOrEqual(large.conversations.length);
+    expect(await conversations.list.getByRole('option').count()).toBeLessThan(40);
+    await conversations.list.focus();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="conversation-editor"], [data-testid="add-conversation-form"]').first().waitFor();
+    await expectAccessible(page, 'conversations (large fixture)');
+    // Generous: two screens opened and used on a shared 2-core machine.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('opens the fictional training case and deletes a review after typing its codename', async () => {
     const reviews = new ReviewsPage(page);
     await reviews.goto();
     await reviews.openTrainingCase();
     await reviews.goto();
-    expect((await reviews.codenames()).length).toBe(2);
+    expect((await reviews.codenames()).length).toBe(3);
     await reviews.deleteReview('Kestrel North');
     await expect.poll(() => reviews.codenames()).not.toContain('Kestrel North');
     expect(errors).toEqual([]);

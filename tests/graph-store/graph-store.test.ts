@@ -243,6 +243,12 @@ describe('Graph store over the double', () => {
     const denied = await store.updateRecord('participant', snapshot.participants[0]!);
     expect(denied.ok ? 'ok' : denied.error.kind).toBe('permissionDenied');
     if (!denied.ok) expect(describeFailure(denied.error)).toContain('Ask the LSCB coordinator for access');
+    // Working on an existing review needs Sites.ReadWrite.All only; Sites.Manage.All is for creating lists.
+    const itemsOnly = world.store({ token: world.double.issueToken({ upn: LSCB_USERS.panelChair, scopes: ['Sites.ReadWrite.All'] }) });
+    const loaded2 = await itemsOnly.loadReview(snapshot.review.id);
+    if (!loaded2.ok) throw new Error(describeFailure(loaded2.error));
+    const saved = await itemsOnly.updateRecord('participant', { ...loaded2.value.participants[0]!, roleTitle: 'Changed with items-only scope' });
+    expect(saved.ok).toBe(true);
   });
 
   it('watches with delta queries and re-syncs fully after a 410', async () => {
@@ -273,6 +279,26 @@ describe('Graph store over the double', () => {
     } finally {
       stop();
     }
+  });
+
+  it('carries on with the same channel when creating a review is tried again after a failure or a lost answer', async () => {
+    const world = await createGraphWorld(server);
+    const store = world.store({ retry: { maxRetries: 1 } });
+    const review = sampleSnapshot({ reviewId: 'rev-retried', codename: 'Kite: “retried”' }).review;
+    world.double.faults.script(
+      { fault: { kind: 'dropAfterCommit' }, match: { method: 'POST', path: '/channels', inBatch: false } },
+      { fault: { kind: 'unavailable', retryAfterSeconds: 1 }, match: { path: 'filesFolder' }, times: 2 },
+    );
+    const first = await store.createReview(review);
+    expect(first.ok ? 'ok' : first.error.kind).toBe('unavailable');
+    expect((await store.listReviews()).ok && (await store.listReviews())).toEqual({ ok: true, value: [] });
+    const second = await store.createReview(review);
+    expect(second.ok).toBe(true);
+    const channels = [...world.double.state.teams.get(world.teamId)!.channels.values()].filter((channel) => channel.membershipType === 'private');
+    expect(channels.map((channel) => channel.displayName)).toEqual([expect.stringMatching(/^Review Kite retried [0-9a-z]{7}$/)]);
+    expect(world.double.listItems(world.registerSiteId, 'LtReviewRegister')).toHaveLength(1);
+    const listed = await store.listReviews();
+    expect(listed.ok && listed.value.map((summary) => summary.codename)).toEqual(['Kite: “retried”']);
   });
 
   it('reports a review that is not in the register as notFound without touching any review site', async () => {

@@ -28,13 +28,7 @@ export interface GraphWorld {
 }
 
 /** The delegated scopes the app asks for (docs/sharepoint.md): the double checks each request against them. */
-export const APP_SCOPES = [
-  'Sites.Manage.All',
-  'Files.ReadWrite.All',
-  'Channel.Create',
-  'Channel.ReadBasic.All',
-  'ChannelMember.ReadWrite.All',
-];
+export const APP_SCOPES = ['Sites.ReadWrite.All', 'Sites.Manage.All', 'Channel.Create', 'Channel.ReadBasic.All', 'ChannelMember.ReadWrite.All'];
 
 export async function createGraphWorld(server: MswServer, doubleOptions: GraphDoubleOptions = {}): Promise<GraphWorld> {
   const double = createGraphDouble({ seed: 7, ...doubleOptions });

@@ -3,7 +3,7 @@ import { DexieReviewStore } from '../../src/adapters/local/dexie-review-store';
 import { sequentialIds } from '../../src/adapters/local/deterministic';
 import { ConversationGuide } from '../../src/app/guide/conversation-guide';
 import { describeFailure } from '../../src/app/failure-messages';
-import { CONFLICT_MARKERS } from '../../src/domain/guide/text-merge';
+import { hasConflictMarkers } from '../../src/domain/guide/text-merge';
 import type { Conversation, ReviewSnapshot, WrittenRecord } from '../../src/domain/model';
 import { testService } from '../fixtures/builders';
 import { GUIDE_CONVERSATION_ID, GUIDE_REVIEW_ID, guideFixture } from '../fixtures/guide-fixture';
@@ -47,7 +47,7 @@ describe('conversation guide use cases', () => {
     const stored = noteIn(await snapshotOf(alex.service), '2')!;
     expect(stored.text).toContain('Alex: picked up the case in March');
     expect(stored.text).toContain('Sam: visited twice that month');
-    expect(stored.text).toContain(CONFLICT_MARKERS.mine);
+    expect(hasConflictMarkers(stored.text)).toBe(true);
     expect((await snapshotOf(alex.service)).stepNotes.filter((note) => note.conversationId === GUIDE_CONVERSATION_ID && note.step === '2')).toHaveLength(1);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CONFLICT_MARKERS, diffHunks, hasConflictMarkers, mergeText } from '../../src/domain/guide/text-merge';
+import { conflictMarkers, diffHunks, hasConflictMarkers, labelsFor, mergeText } from '../../src/domain/guide/text-merge';
+
+const CONFLICT_MARKERS = conflictMarkers();
 
 describe('three-way merge of step notes', () => {
   const base = ['Home visit in March.', 'Mother seemed tired.', 'Referral discussed.'].join('\n');
@@ -41,6 +43,14 @@ describe('three-way merge of step notes', () => {
       CONFLICT_MARKERS.end,
       'Referral discussed.',
     ]);
+  });
+
+  it('names the two versions after the people who wrote them, when they are different people', () => {
+    const merged = mergeText('', 'mine', 'theirs', labelsFor('Sam Notetaker', 'Alex Questioner'));
+    expect(merged.text.split('\n')[0]).toBe('[[ Two versions of this passage were written at the same time. Sam Notetaker’s version: ]]');
+    expect(merged.text.split('\n')[2]).toBe('[[ Alex Questioner’s version: ]]');
+    expect(hasConflictMarkers(merged.text)).toBe(true);
+    expect(labelsFor('Sam', 'Sam')).toEqual({ mine: 'One version', theirs: 'The other version' });
   });
 
   it('keeps both when both start an empty step at once', () => {

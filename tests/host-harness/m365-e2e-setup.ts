@@ -1,7 +1,9 @@
 // The browser tests' Microsoft 365 environment: the Graph double on 127.0.0.1 (provisioned LSCB site), the app
 // built in the m365-double mode with the host harness as an extra page, served on 127.0.0.1 under the app's CSP.
 // Called from tests/e2e/support/global-setup.ts.
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { startDoubleEnvironment, withProcessEnv, type DoubleEnvironment } from './double-environment';
 
@@ -14,10 +16,11 @@ export interface M365TestEnvironment {
   close(): Promise<void>;
 }
 
-export const M365_OUT_DIR = 'dist-e2e-m365';
-
 export async function startM365TestEnvironment(): Promise<M365TestEnvironment> {
   const environment: DoubleEnvironment = await startDoubleEnvironment();
+  // Each run gets its own output folder: the build bakes in this run's double address, and two runs at once
+  // (several people share the machine) must not serve each other's files.
+  const outDir = mkdtempSync(join(tmpdir(), 'lt-e2e-m365-'));
   let server: PreviewServer | undefined;
   try {
     server = await withProcessEnv(environment.viteEnv, async () => {
@@ -25,16 +28,17 @@ export async function startM365TestEnvironment(): Promise<M365TestEnvironment> {
         mode: 'm365-double',
         logLevel: 'error',
         build: {
-          outDir: M365_OUT_DIR,
+          outDir,
           emptyOutDir: true,
           sourcemap: false,
           rolldownOptions: { input: { harness: resolve(import.meta.dirname, 'index.html') } },
         },
       });
-      return preview({ mode: 'm365-double', logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir: M365_OUT_DIR } });
+      return preview({ mode: 'm365-double', logLevel: 'error', preview: { port: 0, host: '127.0.0.1', strictPort: false }, build: { outDir } });
     });
   } catch (error) {
     await environment.close();
+    rmSync(outDir, { recursive: true, force: true });
     throw error;
   }
   const address = server.httpServer.address();
@@ -47,6 +51,7 @@ export async function startM365TestEnvironment(): Promise<M365TestEnvironment> {
     async close() {
       await new Promise<void>((resolveClose) => server?.httpServer.close(() => resolveClose()));
       await environment.close();
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   checkWrittenRecordReplacement,
   draftEpisode,
   mergeChecked,
+  labelsFor,
   mergeText,
   removeCapturedItem,
   setEpisodeFactor,
@@ -29,6 +30,8 @@ export interface ConversationGuideDeps {
   readonly now: () => string;
   /** A fresh id for captured items and factor tags (the ReviewService mints record ids itself). */
   readonly newId: (prefix: string) => string;
+  /** Who is writing, to name the two versions when both facilitators changed the same passage. */
+  readonly actor?: () => string;
 }
 
 export interface StepNoteEdit {
@@ -83,7 +86,7 @@ export class ConversationGuide {
         base = null;
         continue;
       }
-      const outcome = mergeText(baseText, text, theirs.text);
+      const outcome = mergeText(baseText, text, theirs.text, labelsFor(this.deps.actor?.() ?? '', theirs.updatedBy));
       conflicts += outcome.conflicts;
       merged = merged || outcome.text !== text;
       text = outcome.text;

@@ -165,7 +165,9 @@ export function buildLanes(entries: readonly NarrativeEntry[], context: Narrativ
       ...describePerspective({ of: 'reviewTeam' }, context),
       entries: judgementEntries,
     },
-    missingPerspectives: context.participants.filter((participant) => !heard.has(participant.id)),
+    missingPerspectives: context.participants
+      .filter((participant) => !heard.has(participant.id))
+      .sort((a, b) => a.reportLabel.localeCompare(b.reportLabel, 'en-GB')),
   };
 }
 

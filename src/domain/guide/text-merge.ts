@@ -14,15 +14,34 @@ export interface TextMergeResult {
   readonly conflicts: number;
 }
 
+/** Whose each side is, as the markers name them: "Sam Notetaker’s version". */
+export interface MergeLabels {
+  readonly mine: string;
+  readonly theirs: string;
+}
+
+const DEFAULT_LABELS: MergeLabels = { mine: 'One version', theirs: 'The other version' };
+const MARKER_START = '[[ Two versions of this passage were written at the same time.';
+
 /** Plain-language markers: the notes are read by people, not by a version-control tool. */
-export const CONFLICT_MARKERS = {
-  mine: '[[ Two versions of this passage were written at the same time. This device’s version: ]]',
-  theirs: '[[ The other facilitator’s version: ]]',
-  end: '[[ End of the two versions: keep what you need and delete these markers. ]]',
-} as const;
+export function conflictMarkers(labels: MergeLabels = DEFAULT_LABELS): { mine: string; theirs: string; end: string } {
+  return {
+    mine: `${MARKER_START} ${labels.mine}: ]]`,
+    theirs: `[[ ${labels.theirs}: ]]`,
+    end: CONFLICT_END,
+  };
+}
+
+const CONFLICT_END = '[[ End of the two versions: keep what you need and delete these markers. ]]';
 
 export function hasConflictMarkers(text: string): boolean {
-  return text.includes(CONFLICT_MARKERS.mine) || text.includes(CONFLICT_MARKERS.end);
+  return text.includes(MARKER_START) || text.includes(CONFLICT_END);
+}
+
+/** Marker labels from two people's names; neutral when they are the same person (two tabs). */
+export function labelsFor(mineBy: string, theirsBy: string): MergeLabels {
+  if (mineBy.trim() === '' || theirsBy.trim() === '' || mineBy.trim() === theirsBy.trim()) return DEFAULT_LABELS;
+  return { mine: `${mineBy.trim()}’s version`, theirs: `${theirsBy.trim()}’s version` };
 }
 
 /** One changed region: base lines [start, end) replaced by `lines`. An insertion has start === end. */
@@ -34,7 +53,7 @@ interface Hunk {
 
 const splitLines = (text: string): string[] => text.split('\n');
 
-export function mergeText(base: string, mine: string, theirs: string): TextMergeResult {
+export function mergeText(base: string, mine: string, theirs: string, labels: MergeLabels = DEFAULT_LABELS): TextMergeResult {
   if (mine === theirs || theirs === base) return { text: mine, conflicts: 0 };
   if (mine === base) return { text: theirs, conflicts: 0 };
 
@@ -92,7 +111,8 @@ export function mergeText(base: string, mine: string, theirs: string): TextMerge
       output.push(...mineVersion);
     } else {
       conflicts++;
-      output.push(CONFLICT_MARKERS.mine, ...mineVersion, CONFLICT_MARKERS.theirs, ...theirVersion, CONFLICT_MARKERS.end);
+      const markers = conflictMarkers(labels);
+      output.push(markers.mine, ...mineVersion, markers.theirs, ...theirVersion, markers.end);
     }
     cursor = end;
   }

@@ -7,6 +7,13 @@ export interface Reference {
   readonly description: string;
 }
 
+const STATUS_WORDS: Record<ReviewSnapshot['conversations'][number]['status'], string> = {
+  toArrange: 'to arrange',
+  scheduled: 'scheduled',
+  held: 'held',
+  cancelled: 'cancelled',
+};
+
 const labelOfParticipant = (snapshot: ReviewSnapshot, id: string): string =>
   snapshot.participants.find((participant) => participant.id === id)?.reportLabel ?? 'a participant';
 
@@ -28,7 +35,7 @@ export function referencesTo(snapshot: ReviewSnapshot, kind: ChildRecordKind, id
       return [
         ...snapshot.conversations
           .filter((conversation) => conversation.participantId === id)
-          .map((conversation) => ({ kind: 'conversation' as const, id: conversation.id, description: `their conversation (${conversation.status})` })),
+          .map((conversation) => ({ kind: 'conversation' as const, id: conversation.id, description: `their conversation (${STATUS_WORDS[conversation.status]})` })),
         ...snapshot.narrative
           .filter(
             (entry) =>

@@ -106,7 +106,7 @@ function ConflictDialogOpen<T extends object>({
 
   return (
     <Dialog open modalType="alert">
-      <DialogSurface aria-describedby={`${idPrefix}-explanation`} data-testid="conflict-dialog">
+      <DialogSurface aria-describedby={`${idPrefix}-explanation`} data-testid="conflict-dialog" style={{ maxWidth: 'min(52rem, 95vw)' }}>
         <DialogBody>
           <DialogTitle>Two versions of this record</DialogTitle>
           <DialogContent style={{ display: 'grid', gap: tokens.spacingVerticalM }}>

@@ -22,11 +22,21 @@ const COLOURS: Record<Status, 'success' | 'informative' | 'warning' | 'danger'> 
 /** Says whether the edits on screen are stored. Announced politely to screen readers. */
 export function SaveStatus({ status, message }: { status: Status; message?: string | null }) {
   return (
-    <div role="status" aria-live="polite" data-testid="save-status" data-status={status} style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }}>
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-status={status}
+      style={{ display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, alignItems: 'flex-end', maxWidth: '28rem' }}
+    >
       <Badge appearance="tint" color={COLOURS[status]}>
         {LABELS[status]}
       </Badge>
-      {message && status !== 'saved' ? <Text size={200}>{message}</Text> : null}
+      {message && status !== 'saved' ? (
+        <Text size={200} style={{ textAlign: 'end' }}>
+          {message}
+        </Text>
+      ) : null}
     </div>
   );
 }

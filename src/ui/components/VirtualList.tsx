@@ -21,9 +21,10 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     ':hover': { background: tokens.colorNeutralBackground1Hover },
   },
+  // No background change: the selected colours of the high-contrast theme would not keep text readable.
   selected: {
-    background: tokens.colorNeutralBackground1Selected,
-    borderLeft: `4px solid ${tokens.colorBrandStroke1}`,
+    borderLeft: `6px solid ${tokens.colorBrandStroke1}`,
+    paddingLeft: `calc(${tokens.spacingHorizontalM} - 6px)`,
   },
   active: {
     outline: `2px solid ${tokens.colorStrokeFocus2}`,

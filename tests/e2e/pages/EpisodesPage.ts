@@ -49,10 +49,10 @@ export class EpisodesPage extends WorkspaceScreen {
 
   private async fillNew(fields: EpisodeFields): Promise<void> {
     await this.page.getByRole('button', { name: 'Add episode' }).click();
-    await this.addDialog.getByLabel('Title').fill(fields.title);
-    await this.addDialog.getByLabel('From', { exact: true }).fill(fields.from);
-    await this.addDialog.getByLabel('To', { exact: true }).fill(fields.to ?? '');
-    await this.addDialog.getByLabel('Description').fill(fields.description);
+    await this.addDialog.getByLabel(/^Title/).fill(fields.title);
+    await this.addDialog.getByLabel(/^From/).fill(fields.from);
+    await this.addDialog.getByLabel(/^To/).fill(fields.to ?? '');
+    await this.addDialog.getByLabel(/^Description/).fill(fields.description);
     await this.addDialog.getByLabel('Significance with hindsight').fill(fields.significance ?? '');
   }
 
@@ -71,7 +71,7 @@ export class EpisodesPage extends WorkspaceScreen {
     await this.addDialog.getByRole('button', { name: 'Add episode' }).click();
     const message = this.addDialog.getByTestId('add-episode-message');
     await message.waitFor();
-    const result = { message: ((await message.textContent()) ?? '').trim(), description: await this.fieldMessage(this.addDialog.getByLabel('Description')) };
+    const result = { message: ((await message.textContent()) ?? '').trim(), description: await this.fieldMessage(this.addDialog.getByLabel(/^Description/)) };
     await this.addDialog.getByRole('button', { name: 'Cancel' }).click();
     await this.addDialog.waitFor({ state: 'detached' });
     return result;
@@ -129,12 +129,12 @@ export class EpisodesPage extends WorkspaceScreen {
   }
 
   async showRecurrence(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Recurring factors' }).click();
+    await this.page.getByRole('group', { name: 'How to show the episodes' }).getByRole('button', { name: 'Recurring factors' }).click();
     await this.page.getByTestId('factor-recurrence').waitFor();
   }
 
   async showTable(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Table of episodes' }).click();
+    await this.page.getByRole('group', { name: 'How to show the episodes' }).getByRole('button', { name: 'Table of episodes' }).click();
     await this.table.waitFor();
   }
 

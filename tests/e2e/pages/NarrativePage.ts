@@ -53,12 +53,12 @@ export class NarrativePage extends WorkspaceScreen {
   }
 
   async showTable(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Table' }).click();
+    await this.page.getByRole('group', { name: 'How to show the narrative' }).getByRole('button', { name: 'Table' }).click();
     await this.table.waitFor();
   }
 
   async showLanes(): Promise<void> {
-    await this.page.getByRole('tab', { name: 'Lanes' }).click();
+    await this.page.getByRole('group', { name: 'How to show the narrative' }).getByRole('button', { name: 'Lanes' }).click();
     await this.lanes.waitFor();
   }
 
@@ -82,10 +82,10 @@ export class NarrativePage extends WorkspaceScreen {
 
   private async fill(scope: Locator, fields: NarrativeEntryFields): Promise<void> {
     await scope.getByRole('radio', { name: fields.kind, exact: true }).check();
-    if (fields.perspective) await this.chooseOption(scope.getByLabel('Whose perspective'), fields.perspective);
-    if (fields.source) await this.chooseOption(scope.getByLabel('Source'), fields.source);
-    await scope.getByLabel('From', { exact: true }).fill(fields.from);
-    await scope.getByLabel('To', { exact: true }).fill(fields.to ?? '');
+    if (fields.perspective) await this.chooseOption(scope.getByLabel(/^Whose perspective/), fields.perspective);
+    if (fields.source) await this.chooseOption(scope.getByLabel(/^Source/), fields.source);
+    await scope.getByLabel(/^From/).fill(fields.from);
+    await scope.getByLabel(/^To/).fill(fields.to ?? '');
     await scope.getByRole('textbox', { name: /What the entry says|The review team’s judgement/ }).fill(fields.text);
     for (const related of fields.related ?? []) await scope.getByRole('checkbox', { name: new RegExp(escape(related)) }).check();
   }
@@ -112,7 +112,7 @@ export class NarrativePage extends WorkspaceScreen {
     await this.addDialog.getByRole('button', { name: 'Add entry' }).click();
     const message = this.addDialog.getByTestId('add-entry-message');
     await message.waitFor();
-    const result = { message: ((await message.textContent()) ?? '').trim(), from: await this.fieldMessage(this.addDialog.getByLabel('From', { exact: true })) };
+    const result = { message: ((await message.textContent()) ?? '').trim(), from: await this.fieldMessage(this.addDialog.getByLabel(/^From/)) };
     await this.addDialog.getByRole('button', { name: 'Cancel' }).click();
     await this.addDialog.waitFor({ state: 'detached' });
     return result;

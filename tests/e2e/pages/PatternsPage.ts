@@ -58,8 +58,8 @@ export class PatternsPage extends WorkspaceScreen {
   private async fillCreate(fields: PatternFields): Promise<void> {
     await this.creator.getByRole('button', { name: /^Create pattern from/ }).click();
     const dialog = this.createDialog;
-    await dialog.getByLabel('Typology category').selectOption({ value: String(fields.category) });
-    const subPattern = dialog.getByLabel('Sub-pattern (Appendix 6)');
+    await dialog.getByLabel(/^Typology category/).selectOption({ value: String(fields.category) });
+    const subPattern = dialog.getByLabel(/^Sub-pattern \(Appendix 6\)/);
     if (typeof fields.subPattern === 'string') {
       const options = await subPattern.locator('option').allTextContents();
       const wanted = fields.subPattern;
@@ -68,9 +68,9 @@ export class PatternsPage extends WorkspaceScreen {
       await subPattern.selectOption({ label });
     } else {
       await subPattern.selectOption({ value: 'new' });
-      await dialog.getByLabel('New sub-pattern title').fill(fields.subPattern.newTitle);
+      await dialog.getByLabel(/^New sub-pattern title/).fill(fields.subPattern.newTitle);
     }
-    await dialog.getByLabel('Statement, in non-case-specific language').fill(fields.statement);
+    await dialog.getByLabel(/^Statement, in non-case-specific language/).fill(fields.statement);
     await dialog.getByRole('radio', { name: fields.influence }).check();
   }
 

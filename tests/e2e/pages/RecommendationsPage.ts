@@ -42,8 +42,8 @@ export class RecommendationsPage extends WorkspaceScreen {
   private async fillFields(scope: Locator, fields: RecommendationFields): Promise<void> {
     await scope.getByRole('radio', { name: new RegExp(fields.kind) }).check();
     await scope.getByRole('radio', { name: fields.level, exact: true }).check();
-    await scope.getByLabel('Addressed to').fill(fields.addressee);
-    await scope.getByLabel('Recommendation', { exact: true }).fill(fields.text);
+    await scope.getByLabel(/^Addressed to/).fill(fields.addressee);
+    await scope.getByLabel(/^Recommendation/).fill(fields.text);
     for (const pattern of fields.patterns ?? []) await scope.getByRole('checkbox', { name: new RegExp(pattern) }).check();
   }
 

@@ -47,7 +47,7 @@ function shortHash(text: string): string {
  * keeps letters, digits, spaces and hyphens only. The codename is not identifying (it is in the register too).
  */
 export function reviewChannelName(review: Review): string {
-  const cleaned = review.codename.replace(/[^A-Za-z0-9 -]/g, '').replace(/\s+/g, ' ').trim().slice(0, 30);
+  const cleaned = review.codename.replace(/[^A-Za-z0-9 -]/g, '').replace(/\s+/g, ' ').trim().slice(0, 30).trim();
   return `Review ${cleaned === '' ? 'untitled' : cleaned} ${shortHash(review.id)}`.slice(0, 50);
 }
 

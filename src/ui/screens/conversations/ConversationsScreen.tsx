@@ -95,7 +95,7 @@ export function ConversationsScreen({ recordId }: { recordId?: string | undefine
       <div className={styles.layout}>
         <div className={styles.listPane}>
           <Text size={200} role="status">
-            {snapshot.conversations.length} conversations; {toArrange} {toArrange === 1 ? 'participant has' : 'participants have'} none yet (to arrange).
+            {snapshot.conversations.length} {snapshot.conversations.length === 1 ? 'conversation' : 'conversations'}; {toArrange} {toArrange === 1 ? 'participant has' : 'participants have'} none yet (to arrange).
           </Text>
           <VirtualList
             items={rows}

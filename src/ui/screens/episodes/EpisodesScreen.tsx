@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, Tab, TabList, Tag, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Tag, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, ArrowRepeatAll20Regular, Dismiss16Regular, Search16Regular, Table20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { NOT_YET_JUDGED, NO_EPISODE_FILTER, compareEpisodes, filterEpisodes, recurrenceCounts, type EpisodeFilter } from '../../../domain/analysis';
@@ -8,6 +8,7 @@ import { ADEQUACY_JUDGEMENTS, type AdequacyJudgement } from '../../../domain/mod
 import { RecordNotFound } from '../../components/analysis/RecordNotFound';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
 import { useViewParam } from '../../components/analysis/use-view-param';
+import { ViewSwitch } from '../../components/analysis/ViewSwitch';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
 import { EpisodeEditor } from './EpisodeEditor';
@@ -57,14 +58,15 @@ export function EpisodesScreen({ recordId }: { recordId?: string | undefined }) 
       </Text>
 
       <div className={styles.toolbar}>
-        <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="How to show the episodes">
-          <Tab value="table" icon={<Table20Regular />} id="episodes-tab-table">
-            Table of episodes
-          </Tab>
-          <Tab value="recurrence" icon={<ArrowRepeatAll20Regular />} id="episodes-tab-recurrence">
-            Recurring factors
-          </Tab>
-        </TabList>
+        <ViewSwitch
+          label="How to show the episodes"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'table', label: 'Table of episodes', icon: <Table20Regular /> },
+            { value: 'recurrence', label: 'Recurring factors', icon: <ArrowRepeatAll20Regular /> },
+          ]}
+        />
         <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
           Add episode
         </Button>
@@ -72,7 +74,7 @@ export function EpisodesScreen({ recordId }: { recordId?: string | undefined }) 
 
       {recordId && !current ? <RecordNotFound what="key practice episode" backHref={hrefOf(paths.section(snapshot.review.id, 'episodes'))} /> : null}
 
-      <div role="tabpanel" aria-labelledby={`episodes-tab-${view}`} style={{ display: 'grid', gap: tokens.spacingVerticalM, minWidth: 0 }}>
+      <div style={{ display: 'grid', gap: tokens.spacingVerticalM, minWidth: 0 }}>
         {view === 'table' ? (
           <>
             <div role="search" aria-label="Filter the episodes" className={styles.filters}>

@@ -5,15 +5,14 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Tab,
-  TabList,
   Text,
   ToggleButton,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import {
   FACILITATOR_ROLE_LABELS,
   GUIDE_STEP_SHORT_TITLES,
@@ -48,8 +47,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     background: tokens.colorNeutralBackground2,
     color: tokens.colorNeutralForeground1,
+    overflowWrap: 'anywhere',
+    // A native select is as wide as its longest option unless told otherwise; so are grids of them.
+    '& .fui-Select, & select': { minWidth: 0, maxWidth: '100%' },
+    '& .fui-Field': { minWidth: 0 },
   },
   header: { display: 'grid', gap: tokens.spacingVerticalS },
+  panel: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
   who: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
   nav: { display: 'grid', gridTemplateColumns: 'auto minmax(0, 1fr) auto', gap: tokens.spacingHorizontalXS, alignItems: 'end' },
@@ -62,7 +66,67 @@ const useStyles = makeStyles({
   },
   captureButtons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  tabs: { display: 'flex', gap: tokens.spacingHorizontalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  tab: {
+    appearance: 'none',
+    border: 'none',
+    borderBottom: `3px solid transparent`,
+    background: 'transparent',
+    color: tokens.colorNeutralForeground2,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXS}`,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    cursor: 'pointer',
+    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  tabSelected: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold, borderBottomColor: tokens.colorCompoundBrandStroke },
 });
+
+type View = 'guide' | 'record';
+const VIEWS: ReadonlyArray<{ value: View; label: string }> = [
+  { value: 'guide', label: 'Guide' },
+  { value: 'record', label: 'Record and transcript' },
+];
+
+/**
+ * Two tabs, built by hand: Fluent's TabList adds focus-trapping helper elements that axe reports as focusable
+ * content hidden from assistive technology (aria-hidden-focus).
+ */
+function ViewTabs({ value, onChange, panelId }: { value: View; onChange: (view: View) => void; panelId: string }) {
+  const styles = useStyles();
+  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = (index + step + VIEWS.length) % VIEWS.length;
+    onChange(VIEWS[next]!.value);
+    buttons.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Guide or record" className={styles.tabs}>
+      {VIEWS.map((view, index) => (
+        <button
+          key={view.value}
+          ref={(element) => {
+            buttons.current[index] = element;
+          }}
+          type="button"
+          role="tab"
+          id={`${panelId}-${view.value}`}
+          aria-selected={value === view.value}
+          aria-controls={panelId}
+          tabIndex={value === view.value ? 0 : -1}
+          className={mergeClasses(styles.tab, value === view.value && styles.tabSelected)}
+          onClick={() => onChange(view.value)}
+          onKeyDown={(event) => onKeyDown(event, index)}
+        >
+          {view.label}
+        </button>
+      ))}
+    </div>
+  );
+}
 
 /** The facilitators' guide in the meeting side panel (about 320 px wide), also usable full width. */
 export function GuideScreen({ recordId }: { recordId?: string | undefined }) {
@@ -89,7 +153,8 @@ function Guide({ conversation, participant, snapshot }: { conversation: Conversa
   const styles = useStyles();
   const { userName } = useAppServices();
   const stepSelectId = useId();
-  const [tab, setTab] = useState<'guide' | 'record'>('guide');
+  const [tab, setTab] = useState<View>('guide');
+  const panelId = useId();
   const [step, setStep] = useState<ConversationStepId>(() => viewedStepStorage.read(conversation.id));
   const [chosenRole, setChosenRole] = useState<FacilitatorRole | null>(() => roleStorage.read(conversation.id));
   const [capture, setCapture] = useState<QuickCaptureKind | null>(null);
@@ -140,54 +205,53 @@ function Guide({ conversation, participant, snapshot }: { conversation: Conversa
         </RadioGroup>
       </header>
 
-      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as 'guide' | 'record')} size="small" aria-label="Guide or record">
-        <Tab value="guide">Guide</Tab>
-        <Tab value="record">Record and transcript</Tab>
-      </TabList>
+      <ViewTabs value={tab} onChange={setTab} panelId={panelId} />
 
-      {tab === 'guide' ? (
-        <>
-          <nav className={styles.nav} aria-label="Conversation steps">
-            <Button icon={<ChevronLeftRegular />} aria-label="Previous step" disabled={!previousStep(step)} onClick={() => goTo(previousStep(step))} />
-            <div className={styles.stepChoice}>
-              <label htmlFor={stepSelectId}>
-                <Text size={200}>Step</Text>
-              </label>
-              <Select id={stepSelectId} value={step} onChange={(_, data) => goTo(data.value as ConversationStepId)} data-testid="step-select">
-                {CONVERSATION_STEP_IDS.map((id) => (
-                  <option key={id} value={id}>
-                    {id}. {GUIDE_STEP_SHORT_TITLES[id]}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <Button icon={<ChevronRightRegular />} iconPosition="after" aria-label="Next step" disabled={!nextStep(step)} onClick={() => goTo(nextStep(step))} />
-          </nav>
+      <div role="tabpanel" id={panelId} aria-labelledby={`${panelId}-${tab}`} className={styles.panel}>
+        {tab === 'guide' ? (
+          <>
+            <nav className={styles.nav} aria-label="Conversation steps">
+              <Button icon={<ChevronLeftRegular />} aria-label="Previous step" disabled={!previousStep(step)} onClick={() => goTo(previousStep(step))} />
+              <div className={styles.stepChoice}>
+                <label htmlFor={stepSelectId}>
+                  <Text size={200}>Step</Text>
+                </label>
+                <Select id={stepSelectId} value={step} onChange={(_, data) => goTo(data.value as ConversationStepId)} data-testid="step-select">
+                  {CONVERSATION_STEP_IDS.map((id) => (
+                    <option key={id} value={id}>
+                      {id}. {GUIDE_STEP_SHORT_TITLES[id]}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <Button icon={<ChevronRightRegular />} iconPosition="after" aria-label="Next step" disabled={!nextStep(step)} onClick={() => goTo(nextStep(step))} />
+            </nav>
 
-          <StepPanel key={step} step={step} conversation={conversation} snapshot={snapshot} role={role.role} />
+            <StepPanel key={step} step={step} conversation={conversation} snapshot={snapshot} role={role.role} />
 
-          <section className={styles.capture} aria-labelledby="capture-heading">
-            <h2 id="capture-heading" className={styles.subheading}>
-              Quick capture
-            </h2>
-            <div className={styles.captureButtons} role="group" aria-label="What to capture">
-              <ToggleButton size="small" checked={capture === 'episode'} onClick={() => setCapture(capture === 'episode' ? null : 'episode')}>
-                Key practice episode
-              </ToggleButton>
-              <ToggleButton size="small" checked={capture === 'wentWell'} onClick={() => setCapture(capture === 'wentWell' ? null : 'wentWell')}>
-                Went well
-              </ToggleButton>
-              <ToggleButton size="small" checked={capture === 'suggestedChanges'} onClick={() => setCapture(capture === 'suggestedChanges' ? null : 'suggestedChanges')}>
-                Suggested change
-              </ToggleButton>
-            </div>
-            {capture === 'episode' ? <EpisodeCaptureForm conversation={conversation} /> : null}
-            {capture === 'wentWell' || capture === 'suggestedChanges' ? <CapturedItems key={capture} conversation={conversation} list={capture} showList={false} /> : null}
-          </section>
-        </>
-      ) : (
-        <RecordPanel conversation={conversation} participant={participant} snapshot={snapshot} />
-      )}
+            <section className={styles.capture} aria-labelledby="capture-heading">
+              <h2 id="capture-heading" className={styles.subheading}>
+                Quick capture
+              </h2>
+              <div className={styles.captureButtons} role="group" aria-label="What to capture">
+                <ToggleButton size="small" checked={capture === 'episode'} onClick={() => setCapture(capture === 'episode' ? null : 'episode')}>
+                  Key practice episode
+                </ToggleButton>
+                <ToggleButton size="small" checked={capture === 'wentWell'} onClick={() => setCapture(capture === 'wentWell' ? null : 'wentWell')}>
+                  Went well
+                </ToggleButton>
+                <ToggleButton size="small" checked={capture === 'suggestedChanges'} onClick={() => setCapture(capture === 'suggestedChanges' ? null : 'suggestedChanges')}>
+                  Suggested change
+                </ToggleButton>
+              </div>
+              {capture === 'episode' ? <EpisodeCaptureForm conversation={conversation} /> : null}
+              {capture === 'wentWell' || capture === 'suggestedChanges' ? <CapturedItems key={capture} conversation={conversation} list={capture} showList={false} /> : null}
+            </section>
+          </>
+        ) : (
+          <RecordPanel conversation={conversation} participant={participant} snapshot={snapshot} />
+        )}
+      </div>
     </main>
   );
 }

@@ -27,9 +27,9 @@ import { useReview } from '../../review-context';
 import { useConversationGuide } from './use-conversation-guide';
 
 const useStyles = makeStyles({
-  form: { display: 'grid', gap: tokens.spacingVerticalS },
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalXS },
   item: {
     display: 'grid',
     gridTemplateColumns: '1fr auto',
@@ -104,7 +104,7 @@ export function EpisodeCaptureForm({ conversation, onDone }: { conversation: Con
   };
 
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label="Capture a key practice episode" data-testid="episode-capture">
+    <form noValidate className={styles.form} onSubmit={(event) => void submit(event)} aria-label="Capture a key practice episode" data-testid="episode-capture">
       <Field label="What happened, in their words" required validationMessage={issueFor(issues, 'description')}>
         <Textarea value={description} onChange={(_, data) => setDescription(data.value)} resize="vertical" rows={3} />
       </Field>
@@ -185,7 +185,7 @@ export function CapturedItems({ conversation, list, showList = true, onDone }: {
           </ul>
         )
       ) : null}
-      <form className={styles.form} onSubmit={(event) => void submit(event)} aria-label={`Capture: ${label.toLocaleLowerCase('en-GB')}`}>
+      <form noValidate className={styles.form} onSubmit={(event) => void submit(event)} aria-label={`Capture: ${label.toLocaleLowerCase('en-GB')}`}>
         <Field label={label} validationMessage={issueFor(issues, 'text')}>
           <Textarea value={text} onChange={(_, data) => setText(data.value)} rows={2} resize="vertical" />
         </Field>

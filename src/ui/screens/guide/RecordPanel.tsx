@@ -38,8 +38,8 @@ import { readTranscript, readTranscriptFile } from './read-transcript';
 import { useConversationGuide } from './use-conversation-guide';
 
 const useStyles = makeStyles({
-  panel: { display: 'grid', gap: tokens.spacingVerticalL, minWidth: 0 },
-  section: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
+  panel: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalL, minWidth: 0 },
+  section: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   facts: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
@@ -145,7 +145,7 @@ function RecordingControls({ conversation, participant }: { conversation: Conver
         ) : null}
       </div>
       {destroying ? (
-        <form className={styles.section} onSubmit={destroy} aria-label="Record the recording's destruction">
+        <form noValidate className={styles.section} onSubmit={destroy} aria-label="Record the recording's destruction">
           <Field label="Destroyed by" required>
             <Input value={by} onChange={(_, data) => setBy(data.value)} />
           </Field>
@@ -298,7 +298,7 @@ function TranscriptImport({ conversation, participant, snapshot }: { conversatio
       ) : null}
 
       {state.stage === 'kept' ? (
-        <MessageBar intent="success" data-testid="transcript-kept">
+        <MessageBar intent="success" layout="multiline" data-testid="transcript-kept">
           <MessageBarBody>{state.fileName} is now this conversation’s written record.</MessageBarBody>
         </MessageBar>
       ) : null}
@@ -322,7 +322,7 @@ function TranscriptImport({ conversation, participant, snapshot }: { conversatio
               .map((cue) => `[${cueTime(cue.startSeconds)}] ${cue.speaker ? `${cue.speaker}: ` : ''}${cue.text}`)
               .join('\n')}
           </pre>
-          <fieldset style={{ border: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS }}>
+          <fieldset style={{ border: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS }}>
             <legend>
               <Text weight="semibold">Who is speaking?</Text>
             </legend>

@@ -20,16 +20,16 @@ import { CapturedItems, EpisodeCaptureForm, EpisodesRaised, FactorChips } from '
 import { useStepNote, type NoteStatus, type StepNoteEditor } from './use-step-note';
 
 const useStyles = makeStyles({
-  panel: { display: 'grid', gap: tokens.spacingVerticalM, minWidth: 0 },
+  panel: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
-  promptsLarge: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
-  promptsSmall: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  promptsLarge: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  promptsSmall: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   leadInLarge: { fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
-  section: { display: 'grid', gap: tokens.spacingVerticalS },
+  section: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
   subheading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   notesLarge: { minHeight: '16rem' },
   statusLine: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  queries: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },
+  queries: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
   query: { padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, background: tokens.colorNeutralBackground1 },
 });
 

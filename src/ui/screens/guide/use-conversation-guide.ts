@@ -4,9 +4,9 @@ import { useAppServices } from '../../app-services';
 
 /** The guide's use cases, over this app's review service. */
 export function useConversationGuide(): ConversationGuide {
-  const { service } = useAppServices();
+  const { service, userName } = useAppServices();
   return useMemo(
-    () => new ConversationGuide({ service, now: () => new Date().toISOString(), newId: (prefix) => `${prefix}-${crypto.randomUUID()}` }),
-    [service],
+    () => new ConversationGuide({ service, now: () => new Date().toISOString(), newId: (prefix) => `${prefix}-${crypto.randomUUID()}`, actor: () => userName }),
+    [service, userName],
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
+import { Badge, Button, Field, FluentProvider, Input, MessageBar, MessageBarBody, Spinner, Text, Title2, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { Failure } from '../../../domain/failures';
@@ -63,6 +63,11 @@ export function SignInScreen(props: SignInScreenProps) {
 
   return (
     <StartupFrame theme={props.theme}>
+      <div>
+        <Badge appearance="outline" color="brand" data-testid="mode-badge">
+          Microsoft 365: stored in your SharePoint
+        </Badge>
+      </div>
       <Title2 as="h1">{props.title}</Title2>
       <Text block>{props.explanation}</Text>
       {props.testOnlyMarker ? (

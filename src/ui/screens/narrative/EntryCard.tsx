@@ -4,7 +4,7 @@ import { describePerspective, describeSource, type NarrativeContext } from '../.
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { formatPeriod } from '../../components/analysis/format';
-import { KindBadge, useKindStyles } from './KindBadge';
+import { KindBadge, useKindStyles, useOnColourStyles } from './KindBadge';
 
 const useStyles = makeStyles({
   card: {
@@ -42,6 +42,7 @@ export function EntryCard({
 }) {
   const styles = useStyles();
   const kindStyles = useKindStyles();
+  const onColour = useOnColourStyles();
   const related = entry.relatedEntryIds.map((id) => byId.get(id)).filter((other): other is NarrativeEntry => other !== undefined);
   const period = formatPeriod(entry.period);
   return (
@@ -63,7 +64,7 @@ export function EntryCard({
           {related.map((other, index) => (
             <span key={other.id}>
               {index > 0 ? '; ' : ''}
-              <Link href={href(other.id)}>
+              <Link href={href(other.id)} className={onColour.link}>
                 {describePerspective(other.perspective, context).title}, {formatPeriod(other.period)}
               </Link>
             </span>
@@ -76,7 +77,7 @@ export function EntryCard({
         </span>
       ) : null}
       <div className={styles.header}>
-        <Link href={href(entry.id)} aria-label={`Open ${NARRATIVE_KIND_LABELS[entry.kind].toLocaleLowerCase('en-GB')}, ${describePerspective(entry.perspective, context).title}, ${period}`}>
+        <Link href={href(entry.id)} className={onColour.link} aria-label={`Open ${NARRATIVE_KIND_LABELS[entry.kind].toLocaleLowerCase('en-GB')}, ${describePerspective(entry.perspective, context).title}, ${period}`}>
           Open
         </Link>
         {entry.resolved ? (

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Tab, TabList, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular, Table20Regular, Timeline20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import {
@@ -17,6 +17,7 @@ import { RecordNotFound } from '../../components/analysis/RecordNotFound';
 import { formatPeriod } from '../../components/analysis/format';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
 import { useViewParam } from '../../components/analysis/use-view-param';
+import { ViewSwitch } from '../../components/analysis/ViewSwitch';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
 import { KindBadge } from './KindBadge';
@@ -81,14 +82,15 @@ export function NarrativeScreen({ recordId }: { recordId?: string | undefined })
       </Text>
 
       <div className={styles.toolbar}>
-        <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="How to show the narrative">
-          <Tab value="lanes" icon={<Timeline20Regular />} id="narrative-tab-lanes">
-            Lanes
-          </Tab>
-          <Tab value="table" icon={<Table20Regular />} id="narrative-tab-table">
-            Table
-          </Tab>
-        </TabList>
+        <ViewSwitch
+          label="How to show the narrative"
+          value={view}
+          onChange={setView}
+          options={[
+            { value: 'lanes', label: 'Lanes', icon: <Timeline20Regular /> },
+            { value: 'table', label: 'Table', icon: <Table20Regular /> },
+          ]}
+        />
         <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
           Add entry
         </Button>
@@ -112,7 +114,7 @@ export function NarrativeScreen({ recordId }: { recordId?: string | undefined })
         </MessageBar>
       ) : null}
 
-      <div role="tabpanel" aria-labelledby={`narrative-tab-${view}`}>
+      <div>
         {view === 'lanes' ? (
           <NarrativeLanes
             lanes={lanes.lanes}

@@ -5,7 +5,7 @@ import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { VirtualTable } from '../../components/analysis/VirtualTable';
 import { formatPeriod } from '../../components/analysis/format';
-import { KindBadge, useKindStyles } from './KindBadge';
+import { KindBadge, useKindStyles, useOnColourStyles } from './KindBadge';
 
 const useStyles = makeStyles({
   text: { display: '-webkit-box', WebkitLineClamp: 5, WebkitBoxOrient: 'vertical', overflow: 'hidden' },
@@ -51,6 +51,7 @@ export function NarrativeTable({
 }) {
   const styles = useStyles();
   const kindStyles = useKindStyles();
+  const onColour = useOnColourStyles();
   const [allJudgements, setAllJudgements] = useState(false);
   const links = (entry: NarrativeEntry) => {
     const related = entry.relatedEntryIds.map((id) => byId.get(id)).filter((other): other is NarrativeEntry => other !== undefined);
@@ -61,7 +62,7 @@ export function NarrativeTable({
         {related.map((other, index) => (
           <span key={other.id}>
             {index > 0 ? '; ' : ''}
-            <Link href={href(other.id)}>
+            <Link href={href(other.id)} className={onColour.link}>
               {describePerspective(other.perspective, context).title}, {formatPeriod(other.period)}
             </Link>
           </span>
@@ -72,7 +73,7 @@ export function NarrativeTable({
   const textCell = (entry: NarrativeEntry) => (
     <>
       <Text className={styles.text}>{entry.text}</Text>
-      <Link href={href(entry.id)} aria-label={`Open ${NARRATIVE_KIND_LABELS[entry.kind].toLocaleLowerCase('en-GB')}, ${formatPeriod(entry.period)}`}>
+      <Link href={href(entry.id)} className={onColour.link} aria-label={`Open ${NARRATIVE_KIND_LABELS[entry.kind].toLocaleLowerCase('en-GB')}, ${formatPeriod(entry.period)}`}>
         Open
       </Link>
     </>

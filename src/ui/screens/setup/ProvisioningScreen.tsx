@@ -1,4 +1,4 @@
-import { Button, Field, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Link, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { ProvisioningProgress, WorkspaceProvisioner, WorkspaceSetupReport } from '../../../ports/workspace-provisioner';
@@ -34,7 +34,7 @@ export function ProvisioningScreen() {
         <SetupRunner provisioner={provisioner} />
       )}
       <Text block style={{ marginTop: tokens.spacingVerticalL }}>
-        <a href={hrefOf(paths.reviews())}>Back to reviews</a>
+        <Link href={hrefOf(paths.reviews())}>Back to reviews</Link>
       </Text>
     </section>
   );
