@@ -136,12 +136,10 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
     service,
     mode: 'microsoft365',
     userName: signedIn.user.displayName,
-    // The conversation guide: its offline indicator, and "Import from Teams meeting".
-    outbox: storage.value.outbox,
-    meetingTranscripts: graphMeetingTranscripts({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken }),
     outbox: storage.value.outbox,
     provisioner: storage.value.provisioner,
-    // SEAM: meetingTranscripts, once src/adapters/graph exports a Graph MeetingTranscripts.
+    // The conversation guide's "Import from Teams meeting" (src/adapters/graph/meeting-transcripts.ts).
+    meetingTranscripts: graphMeetingTranscripts({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken }),
     ...(tabConfig ? { tabConfig } : {}),
     ...(shareToStage ? { shareToStage } : {}),
   });

@@ -88,7 +88,8 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
     await team.addMember({ name: 'Sam Okafor (fictional)', role: 'Facilitator', profession: 'Health visiting' });
     expect(await team.composition.textContent()).toContain('The team has one facilitator');
     await team.addMember({ name: 'Lee Carver (fictional)', role: 'Facilitator', profession: 'Education' });
-    await team.addMember({ name: 'Morgan Pryce (fictional)', role: 'LSCB coordinator' });
+    await team.addMemberWithKeyboard({ name: 'Morgan Pryce (fictional)', role: 'LSCB coordinator' });
+    expect(await team.editor.getByTestId('member-role').inputValue()).toBe('lscbCoordinator');
     expect(await team.composition.textContent()).toContain('The team has a lead reviewer and the two facilitators');
     expect(await team.memberNames()).toEqual(['Robin Ashdown (fictional)', 'Lee Carver (fictional)', 'Sam Okafor (fictional)', 'Morgan Pryce (fictional)']);
     // An edit saves itself and shows it.

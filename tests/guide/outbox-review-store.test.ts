@@ -16,18 +16,27 @@ class CuttableStore implements ReviewStore {
   down = false;
   /** SharePoint refusing a request outright: `unavailable` but not worth retrying. */
   refusing = false;
+  /** The request arrives and takes effect, but the answer is lost on the way back. */
+  losingAnswers = false;
+  /** Loads answer only after this long (a store retrying a dropped connection). */
+  loadDelayMs = 0;
   calls = 0;
   constructor(readonly inner: ReviewStore) {}
-  private gate<T>(call: () => Promise<Result<T, Failure>>): Promise<Result<T, Failure>> {
+  private async gate<T>(call: () => Promise<Result<T, Failure>>): Promise<Result<T, Failure>> {
     this.calls++;
-    if (this.down) return Promise.resolve(err({ kind: 'unavailable', what: 'SharePoint', detail: 'the connection dropped', retryable: true }));
+    if (this.down) return err({ kind: 'unavailable', what: 'SharePoint', detail: 'the connection dropped', retryable: true });
+    if (this.losingAnswers) {
+      await call();
+      return err({ kind: 'unavailable', what: 'SharePoint', detail: 'the connection dropped before the answer came', retryable: true });
+    }
     if (this.refusing) return Promise.resolve(err({ kind: 'unavailable', what: 'SharePoint', detail: 'SharePoint refused the request (400)', retryable: false }));
     return call();
   }
   listReviews() {
     return this.gate(() => this.inner.listReviews());
   }
-  loadReview(reviewId: ReviewId) {
+  async loadReview(reviewId: ReviewId) {
+    if (this.loadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.loadDelayMs));
     return this.gate(() => this.inner.loadReview(reviewId));
   }
   createReview(review: Review) {
@@ -69,8 +78,8 @@ async function setUp() {
   const imported = await remote.importSnapshot(guideFixture(), { replace: false });
   expect(imported.ok).toBe(true);
   const network = new CuttableStore(remote);
-  const open = () => {
-    const outbox = new OutboxReviewStore(network, { databaseName: `${name}-outbox`, retryIntervalMs: 0, autoRetry: false });
+  const open = (slowLoadMs = 10_000) => {
+    const outbox = new OutboxReviewStore(network, { databaseName: `${name}-outbox`, retryIntervalMs: 0, autoRetry: false, slowLoadMs });
     opened.push(outbox);
     return outbox;
   };
@@ -196,6 +205,36 @@ describe('offline outbox in front of a remote store', () => {
     expect((conflict?.theirs as StepNote).text).toBe('Theirs, online');
     expect((await reloaded.resolveConflict(conflict!.id, { keep: 'theirs' })).ok).toBe(true);
     expect(reloaded.state().conflicts).toEqual([]);
+  });
+
+  it('serves the cached review when the store is slow to answer, and says when the real answer lands', async () => {
+    const { network, open } = await setUp();
+    const outbox = open(50);
+    const first = await load(outbox);
+    let notified = 0;
+    outbox.watchReview(GUIDE_REVIEW_ID, () => notified++);
+    network.loadDelayMs = 400;
+    const started = Date.now();
+    const served = await load(outbox);
+    expect(Date.now() - started).toBeLessThan(350);
+    expect(served.review.codename).toBe(first.review.codename);
+    await expect.poll(() => notified, { timeout: 2_000 }).toBeGreaterThan(0);
+  });
+
+  it('treats a queued write the store already holds (its answer was lost) as sent, not as a conflict', async () => {
+    const { remote, network, open } = await setUp();
+    const outbox = open();
+    const service = testService(outbox, 'a');
+    const created = await service.addRecord('stepNote', GUIDE_REVIEW_ID, { conversationId: GUIDE_CONVERSATION_ID, step: '5', text: 'Before', checked: [] });
+    if (!created.ok) throw new Error('create');
+    network.losingAnswers = true;
+    const saved = await service.saveRecord('stepNote', { ...created.value, text: 'After' });
+    expect(saved.ok).toBe(true);
+    expect(outbox.state().pending).toBe(1);
+    network.losingAnswers = false;
+    await outbox.syncNow();
+    expect(outbox.state()).toMatchObject({ pending: 0, conflicts: [] });
+    expect(noteFor(await load(remote), '5')?.text).toBe('After');
   });
 
   it('passes a refusal that retrying will not change straight back, queueing nothing', async () => {

@@ -92,7 +92,28 @@ export interface OutboxOptions {
   readonly retryIntervalMs?: number;
   /** Retry on a timer and on the browser's `online` event (off in unit tests, which call syncNow). */
   readonly autoRetry?: boolean;
+  /**
+   * When a cached copy exists and the store has not answered a load within this long (it may be retrying a dropped
+   * connection for half a minute), the cached copy is served and the load goes on in the background; watchers are
+   * told when it lands. Default 3 s.
+   */
+  readonly slowLoadMs?: number;
   readonly now?: () => string;
+}
+
+const SLOW = Symbol('slow');
+
+/** The work's answer, or SLOW if it has none within `ms` (the work carries on). */
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | typeof SLOW> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const slow = new Promise<typeof SLOW>((resolve) => {
+    timer = setTimeout(() => resolve(SLOW), ms);
+  });
+  try {
+    return await Promise.race([work, slow]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const OFFLINE_FAILURE = (what: string): Failure => ({ kind: 'unavailable', what, detail: 'no connection', retryable: true });
@@ -106,6 +127,7 @@ const isOutage = (failure: Failure): boolean => failure.kind === 'unavailable' &
 export class OutboxReviewStore implements ReviewStore, Outbox {
   private readonly db: OutboxDatabase;
   private readonly retryIntervalMs: number;
+  private readonly slowLoadMs: number;
   private readonly now: () => string;
   private readonly ready: Promise<void>;
   private lock: Promise<unknown> = Promise.resolve();
@@ -123,6 +145,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   ) {
     this.db = new OutboxDatabase(options.databaseName ?? 'learning-together-outbox');
     this.retryIntervalMs = options.retryIntervalMs ?? 5_000;
+    this.slowLoadMs = options.slowLoadMs ?? 3_000;
     this.now = options.now ?? (() => new Date().toISOString());
     this.ready = this.refreshState();
     if (options.autoRetry ?? true) {
@@ -206,23 +229,39 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   async loadReview(reviewId: ReviewId): Promise<Result<ReviewSnapshot, Failure>> {
     await this.ready;
     if (this.current.pending > 0 && !this.inBackoff()) await this.syncNow();
-    if (!this.inBackoff()) {
-      const startedAt = Date.now();
-      const loaded = await this.inner.loadReview(reviewId);
-      if (loaded.ok) {
-        this.markOnline();
-        await this.cache(loaded.value, startedAt);
-        return ok(await this.withLocal(loaded.value));
-      }
-      if (!isOutage(loaded.error)) {
-        this.markOnline();
-        return loaded;
-      }
-      this.markOffline(loaded.error);
-    }
     const cached = await this.db.snapshots.get(reviewId);
-    if (!cached) return err(this.current.lastFailure ?? OFFLINE_FAILURE('Review'));
-    return ok(await this.withLocal(cached.snapshot));
+    if (!this.inBackoff()) {
+      const fromStore = this.loadFromStore(reviewId);
+      const answer = cached ? await withDeadline(fromStore, this.slowLoadMs) : await fromStore;
+      if (answer === SLOW) {
+        // Serve what this device has; tell watchers when the store answers, so the screen refreshes.
+        void fromStore.then((late) => {
+          if (late !== 'outage') this.notifyReviews([reviewId]);
+        });
+      } else if (answer !== 'outage') {
+        return answer;
+      }
+    }
+    const latest = (await this.db.snapshots.get(reviewId)) ?? cached;
+    if (!latest) return err(this.current.lastFailure ?? OFFLINE_FAILURE('Review'));
+    return ok(await this.withLocal(latest.snapshot));
+  }
+
+  /** The store's answer with local writes on top (and cached), or 'outage' when it cannot be reached. */
+  private async loadFromStore(reviewId: ReviewId): Promise<Result<ReviewSnapshot, Failure> | 'outage'> {
+    const startedAt = Date.now();
+    const loaded = await this.inner.loadReview(reviewId);
+    if (loaded.ok) {
+      this.markOnline();
+      await this.cache(loaded.value, startedAt);
+      return ok(await this.withLocal(loaded.value));
+    }
+    if (!isOutage(loaded.error)) {
+      this.markOnline();
+      return loaded;
+    }
+    this.markOffline(loaded.error);
+    return 'outage';
   }
 
   // ---------------------------------------------------------------- writes
@@ -433,6 +472,12 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     const last = chain[chain.length - 1] ?? first;
     const theirs = failure.kind === 'conflict' ? (failure.current as StoredRecord | null) : await this.fetchCurrent(first.reviewId, first.recordKind, first.recordId);
     const mineFinal = chain.reduce<StoredRecord | null>((record, write) => applied(record, write), first.base);
+    if (sameContent(mineFinal, theirs)) {
+      // A write whose answer was lost on the way back: the store already holds exactly this. Nothing to settle.
+      await this.db.queue.bulkDelete(chain.map((write) => write.seq as number));
+      if (theirs) await this.acknowledge(last, theirs);
+      return;
+    }
     const conflict: ConflictRow = {
       rowFormat: 1,
       id: `${first.recordKind}:${first.recordId}:${first.seq ?? 0}`,
@@ -578,6 +623,28 @@ function applied(record: StoredRecord | null, write: QueuedWrite): StoredRecord 
 }
 
 const labelOf = (kind: RecordKind): string => recordLabel(kind);
+
+const STAMPS = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'schemaVersion']);
+
+/** JSON with keys sorted at every level, so equal values compare equal whatever order a mapper wrote them in. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+    return `{${entries
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The same record apart from the stamps the store writes. */
+function sameContent(a: StoredRecord | null, b: StoredRecord | null): boolean {
+  if (a === null || b === null) return a === b;
+  const strip = (record: StoredRecord) => stableJson(Object.fromEntries(Object.entries(record).filter(([key]) => !STAMPS.has(key))));
+  return strip(a) === strip(b);
+}
 
 /** Whether a record is a later version than another (or the other is missing). */
 const isNewer = (candidate: StoredRecord | null, than: StoredRecord | null): boolean => candidate !== null && (than === null || candidate.version > than.version);

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { WorkspaceScreen, recordIdIn } from './workspace-base';
+import { WorkspaceScreen, recordIdIn, tabTo } from './workspace-base';
 
 export interface TeamMemberFields {
   readonly name: string;
@@ -36,6 +36,26 @@ export class TeamPage extends WorkspaceScreen {
     if (fields.email) await form.getByTestId('member-email').fill(fields.email);
     if (fields.profession) await form.getByTestId('member-profession').fill(fields.profession);
     await form.getByRole('button', { name: 'Add to the team' }).click();
+    await this.editor.waitFor();
+    await this.page.waitForURL(/\/team\/[^/]+$/);
+    return recordIdIn(this.page, 'team');
+  }
+
+  /**
+   * The same with the keyboard only: Tab to "Add team member", Enter (the name field takes focus), type, Tab to
+   * the role and type the start of its label (as in any native select), Tab to "Add to the team", Enter.
+   */
+  async addMemberWithKeyboard(fields: TeamMemberFields): Promise<string> {
+    await tabTo(this.page, this.page.getByTestId('add-team-member'));
+    await this.page.keyboard.press('Enter');
+    const form = this.page.getByTestId('add-team-member-form');
+    await form.waitFor();
+    await tabTo(this.page, form.getByTestId('member-name'));
+    await this.page.keyboard.type(fields.name);
+    await tabTo(this.page, form.getByTestId('member-role'));
+    await this.page.keyboard.type(fields.role);
+    await tabTo(this.page, form.getByRole('button', { name: 'Add to the team' }));
+    await this.page.keyboard.press('Enter');
     await this.editor.waitFor();
     await this.page.waitForURL(/\/team\/[^/]+$/);
     return recordIdIn(this.page, 'team');

@@ -35,7 +35,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     overflowWrap: 'anywhere',
   },
-  current: { background: tokens.colorBrandBackground2 },
+  // An outline, not a fill: links keep their contrast on the row.
+  current: { outline: `3px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-3px' },
   spacer: { padding: 0, border: 'none' },
 });
 

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/analysis';
 import { ADEQUACY_LABELS } from '../../../domain/labels';
 import { ADEQUACY_JUDGEMENTS, type Episode } from '../../../domain/model';
+import { useOnColourStyles } from '../../components/analysis/on-colour';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'center' },
@@ -47,6 +48,7 @@ export function FactorRecurrenceView({
   onShowEpisodes: (factorId: string) => void;
 }) {
   const styles = useStyles();
+  const onColour = useOnColourStyles();
   const [sort, setSort] = useState<{ key: RecurrenceSortKey; direction: SortDirection }>({ key: 'count', direction: 'descending' });
   const [includeSingles, setIncludeSingles] = useState(false);
   const rows = useMemo(() => factorRecurrence(episodes, sort), [episodes, sort]);
@@ -118,7 +120,9 @@ export function FactorRecurrenceView({
                     {row.episodeIds.slice(0, EPISODES_LISTED).map((id, index) => (
                       <span key={id}>
                         {index > 0 ? '; ' : ''}
-                        <Link href={href(id)}>{titles.get(id) ?? id}</Link>
+                        <Link href={href(id)} className={recurs ? onColour.link : undefined}>
+                          {titles.get(id) ?? id}
+                        </Link>
                       </span>
                     ))}
                     {row.episodeIds.length > EPISODES_LISTED ? <span className={styles.meta}> and {row.episodeIds.length - EPISODES_LISTED} more</span> : null}

@@ -79,6 +79,8 @@ export function NewEpisode({ onClose, onAdded }: { onClose: () => void; onAdded:
     <Dialog open modalType="modal" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface aria-label="Add a key practice episode" style={{ maxWidth: '44rem' }}>
         <form
+          // Our own messages, in the review's words, rather than the browser's.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void add();

@@ -4,7 +4,8 @@ import { describePerspective, describeSource, type NarrativeContext } from '../.
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { formatPeriod } from '../../components/analysis/format';
-import { KindBadge, useKindStyles, useOnColourStyles } from './KindBadge';
+import { KindBadge, useKindStyles } from './KindBadge';
+import { useOnColourStyles } from '../../components/analysis/on-colour';
 
 const useStyles = makeStyles({
   card: {

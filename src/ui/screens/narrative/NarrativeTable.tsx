@@ -5,7 +5,8 @@ import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { VirtualTable } from '../../components/analysis/VirtualTable';
 import { formatPeriod } from '../../components/analysis/format';
-import { KindBadge, useKindStyles, useOnColourStyles } from './KindBadge';
+import { KindBadge, useKindStyles } from './KindBadge';
+import { useOnColourStyles } from '../../components/analysis/on-colour';
 
 const useStyles = makeStyles({
   text: { display: '-webkit-box', WebkitLineClamp: 5, WebkitBoxOrient: 'vertical', overflow: 'hidden' },

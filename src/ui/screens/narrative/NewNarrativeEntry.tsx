@@ -64,6 +64,8 @@ export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; o
     <Dialog open modalType="modal" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface aria-label="Add a narrative entry" style={{ maxWidth: '48rem' }}>
         <form
+          // Our own messages, in the review's words, rather than the browser's.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void add();

@@ -121,6 +121,8 @@ export function CreatePattern({ onCreated }: { onCreated: (pattern: Pattern) => 
         <Dialog open modalType="modal" onOpenChange={(_, data) => (data.open ? undefined : close())}>
           <DialogSurface aria-label="Create a pattern" style={{ maxWidth: '44rem' }}>
             <form
+              // Our own messages, in the review's words, rather than the browser's.
+              noValidate
               onSubmit={(event) => {
                 event.preventDefault();
                 void create();

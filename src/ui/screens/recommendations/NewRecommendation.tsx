@@ -41,6 +41,8 @@ export function NewRecommendation({ onClose, onAdded }: { onClose: () => void; o
     <Dialog open modalType="modal" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface aria-label="Add a recommendation" style={{ maxWidth: '44rem' }}>
         <form
+          // Our own messages, in the review's words, rather than the browser's.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void add();
