@@ -13,6 +13,13 @@ export function describeFailure(failure: Failure): string {
       const more = failure.issues.length > 8 ? ` (and ${failure.issues.length - 8} more)` : '';
       return `${failure.what} was not saved: ${details}${more}.`;
     }
+    case 'damaged': {
+      const details = failure.issues
+        .slice(0, 8)
+        .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+        .join('; ');
+      return `${failure.what} is damaged and could not be read (${details}). Nothing was changed; restore it from a review bundle or ask an administrator.`;
+    }
     case 'notFound':
       return `${failure.what} ${failure.id} could not be found. It may have been deleted by someone else.`;
     case 'alreadyExists':

@@ -11,6 +11,8 @@ export interface FieldIssue {
 /** Expected failures, as values. src/app/failure-messages.ts turns each into words for people. */
 export type Failure =
   | { readonly kind: 'invalid'; readonly what: string; readonly issues: readonly FieldIssue[] }
+  /** Stored data that no longer reads as a valid record: named, never passed on. */
+  | { readonly kind: 'damaged'; readonly what: string; readonly issues: readonly FieldIssue[] }
   | { readonly kind: 'notFound'; readonly what: string; readonly id: string }
   | { readonly kind: 'alreadyExists'; readonly what: string; readonly id: string }
   | {
@@ -48,4 +50,9 @@ function describeZodIssue(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** A validation failure met while reading stored data is damage, not a refused save. */
+export function asDamaged(failure: Failure): Failure {
+  return failure.kind === 'invalid' ? { kind: 'damaged', what: failure.what, issues: failure.issues } : failure;
 }

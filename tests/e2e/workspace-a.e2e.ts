@@ -52,6 +52,7 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
     await expect.poll(() => form.fieldMessage(form.codename)).toBe('Codename is at most 80 characters');
     expect(await form.fieldMessage(form.question(0))).toBe('Question for review is required');
     expect(await form.problemSummary.textContent()).toContain('choose what prompted the review');
+    expect(await form.problemSummary.textContent()).toContain('Question 1 is required');
     expect(page.url()).toContain('#/reviews/new');
     await expectAccessible(page, 'new review with problems');
     await screenshot(page, 'workspace-a/new-review-problems');

@@ -222,7 +222,7 @@ describe('Graph store over the double', () => {
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     expect(loaded.error).toEqual({
-      kind: 'invalid',
+      kind: 'damaged',
       what: `Item ${item.id} in SharePoint list LtEpisodes`,
       issues: [{ path: 'payload', message: 'the details column is not valid JSON' }],
     });

@@ -65,8 +65,8 @@ describe('item mapper', () => {
     const decoded = decodeItem(spec, asStored({ ...encoded.fields, significance: 'enormous' }, encoded.payload, '12'), { reviewId: 'rev-sample' });
     expect(decoded.ok).toBe(false);
     if (decoded.ok) return;
-    expect(decoded.error).toMatchObject({ kind: 'invalid', what: 'Item 12 in SharePoint list LtParticipants' });
-    expect(decoded.error.kind === 'invalid' && decoded.error.issues).toEqual([
+    expect(decoded.error).toMatchObject({ kind: 'damaged', what: 'Item 12 in SharePoint list LtParticipants' });
+    expect(decoded.error.kind === 'damaged' && decoded.error.issues).toEqual([
       { path: 'significance', message: 'expected one of "notYetKnown", "peripheral", "significant", "key" (column significance)' },
     ]);
     expect(describeFailure(decoded.error)).toContain('Item 12 in SharePoint list LtParticipants');
@@ -76,7 +76,7 @@ describe('item mapper', () => {
     const spec = recordListSpec('conversation');
     const encoded = encodeRecord(spec, snapshot.conversations[0]!, { reviewKey: 'k', schemaVersion: CURRENT_SCHEMA_VERSION });
     const decoded = decodeItem(spec, asStored({ ...encoded.fields, durationMinutes: 'ninety' }, encoded.payload, '3'), { reviewId: 'rev-sample' });
-    expect(!decoded.ok && decoded.error.kind === 'invalid' && decoded.error.issues).toEqual([
+    expect(!decoded.ok && decoded.error.kind === 'damaged' && decoded.error.issues).toEqual([
       { path: 'durationMinutes', message: 'column durationMinutes holds "ninety", expected a number' },
     ]);
   });
@@ -85,14 +85,14 @@ describe('item mapper', () => {
     const spec = recordListSpec('teamMember');
     const encoded = encodeRecord(spec, snapshot.teamMembers[0]!, { reviewKey: 'k', schemaVersion: CURRENT_SCHEMA_VERSION });
     const decoded = decodeItem(spec, asStored({ ...encoded.fields, memberName: null }, encoded.payload, '4'), { reviewId: 'rev-sample' });
-    expect(!decoded.ok && decoded.error.kind === 'invalid' && decoded.error.issues[0]?.path).toBe('name');
+    expect(!decoded.ok && decoded.error.kind === 'damaged' && decoded.error.issues[0]?.path).toBe('name');
   });
 
   it('names a damaged details column', () => {
     const spec = recordListSpec('episode');
     const encoded = encodeRecord(spec, snapshot.episodes[0]!, { reviewKey: 'k', schemaVersion: CURRENT_SCHEMA_VERSION });
     const decoded = decodeItem(spec, asStored(encoded.fields, '{"factors": [', '9'), { reviewId: 'rev-sample' });
-    expect(!decoded.ok && decoded.error.kind === 'invalid' && decoded.error.issues).toEqual([
+    expect(!decoded.ok && decoded.error.kind === 'damaged' && decoded.error.issues).toEqual([
       { path: COMMON_COLUMNS.payload.name, message: 'the details column is not valid JSON' },
     ]);
   });

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseJsonText } from '../../domain/bundle/json-text';
-import type { Failure } from '../../domain/failures';
+import { asDamaged, type Failure } from '../../domain/failures';
 import type { ReviewId } from '../../domain/ids';
 import { recordLabel } from '../../domain/labels';
 import {
@@ -195,16 +195,16 @@ export class FileReviewStore implements ReviewStore {
     }
     const what = `Stored review file ${path}`;
     const json = parseJsonText(text);
-    if (!json.ok) throw new AbortWith({ kind: 'invalid', what, issues: [json.error] });
+    if (!json.ok) throw new AbortWith({ kind: 'damaged', what, issues: [json.error] });
     const file = json.value as Partial<ReviewFile> | null;
     if (typeof file !== 'object' || file === null || file.format !== REVIEW_FILE_FORMAT) {
-      throw new AbortWith({ kind: 'invalid', what, issues: [{ path: 'format', message: `expected "${REVIEW_FILE_FORMAT}"` }] });
+      throw new AbortWith({ kind: 'damaged', what, issues: [{ path: 'format', message: `expected "${REVIEW_FILE_FORMAT}"` }] });
     }
     if (!SUPPORTED_FILE_VERSIONS.includes(file.formatVersion as number)) {
       throw new AbortWith({ kind: 'unsupportedVersion', what, found: file.formatVersion, supported: SUPPORTED_FILE_VERSIONS });
     }
     if (typeof file.snapshot !== 'object' || file.snapshot === null) {
-      throw new AbortWith({ kind: 'invalid', what, issues: [{ path: 'snapshot', message: 'required (expected object)' }] });
+      throw new AbortWith({ kind: 'damaged', what, issues: [{ path: 'snapshot', message: 'required (expected object)' }] });
     }
     return file as ReviewFile;
   }
@@ -238,7 +238,7 @@ export class FileReviewStore implements ReviewStore {
 
   private checkStored<S extends Parameters<typeof validate>[0]>(schema: S, value: unknown, what: string) {
     const checked = validate(schema, value, `Stored ${what}`);
-    if (!checked.ok) throw new AbortWith(checked.error);
+    if (!checked.ok) throw new AbortWith(asDamaged(checked.error));
     return checked.value;
   }
 

@@ -1,5 +1,5 @@
 import Dexie, { liveQuery, type Table } from 'dexie';
-import type { Failure } from '../../domain/failures';
+import { asDamaged, type Failure } from '../../domain/failures';
 import type { ReviewId } from '../../domain/ids';
 import {
   CHILD_RECORD_KINDS,
@@ -214,7 +214,7 @@ export class DexieReviewStore implements ReviewStore {
   /** Stored data is checked on the way out too: a damaged record is named, never silently passed on. */
   private checkStored<S extends Parameters<typeof validate>[0]>(schema: S, value: unknown, what: string) {
     const checked = validate(schema, value, `Stored ${what}`);
-    if (!checked.ok) throw new AbortWith(checked.error);
+    if (!checked.ok) throw new AbortWith(asDamaged(checked.error));
     return checked.value;
   }
 

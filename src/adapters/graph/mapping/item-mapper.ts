@@ -216,10 +216,10 @@ export function decodeItem<T>(
     try {
       parsed = JSON.parse(payloadText);
     } catch {
-      return err({ kind: 'invalid', what, issues: [{ path: COMMON_COLUMNS.payload.name, message: 'the details column is not valid JSON' }] });
+      return err({ kind: 'damaged', what, issues: [{ path: COMMON_COLUMNS.payload.name, message: 'the details column is not valid JSON' }] });
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      return err({ kind: 'invalid', what, issues: [{ path: COMMON_COLUMNS.payload.name, message: 'the details column is not a JSON object' }] });
+      return err({ kind: 'damaged', what, issues: [{ path: COMMON_COLUMNS.payload.name, message: 'the details column is not a JSON object' }] });
     }
     record = parsed as Json;
   }
@@ -231,9 +231,9 @@ export function decodeItem<T>(
   readStamp(item.fields, COMMON_COLUMNS.updatedBy, record, 'updatedBy', issues);
   if (spec.key !== 'review') record.reviewId = context.reviewId;
   for (const binding of spec.bindings) readBinding(binding, item.fields, record, issues);
-  if (issues.length > 0) return err({ kind: 'invalid', what, issues });
+  if (issues.length > 0) return err({ kind: 'damaged', what, issues });
   const parsed = schemaOf(spec.key).safeParse(record);
-  if (!parsed.success) return err({ kind: 'invalid', what, issues: withColumnNames(spec, issuesFromZod(parsed.error)) });
+  if (!parsed.success) return err({ kind: 'damaged', what, issues: withColumnNames(spec, issuesFromZod(parsed.error)) });
   return ok(parsed.data as T);
 }
 

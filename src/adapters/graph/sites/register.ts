@@ -60,7 +60,7 @@ function plainFields(item: StoredItem): Record<string, unknown> {
 export function decodeRegisterItem(item: StoredItem): Result<RegisterEntry, Failure> {
   const fields = plainFields(item);
   const entry = EntrySchema.safeParse(fields);
-  if (!entry.success) return err({ kind: 'invalid', what: `Item ${item.itemId} in ${WHAT}`, issues: issuesFromZod(entry.error) });
+  if (!entry.success) return err({ kind: 'damaged', what: `Item ${item.itemId} in ${WHAT}`, issues: issuesFromZod(entry.error) });
   const summary = SummarySchema.safeParse(fields);
   return ok({
     itemId: item.itemId,
