@@ -60,9 +60,9 @@ describe('the JSON-file review store', () => {
     const review = await createTestReview(testService(store));
     writeFileSync(fileOf(review.id), '{"format": "learning-together/review-file", "formatVersion": 1, "snapshot": ');
     const loaded = await store.loadReview(review.id);
-    expect(loaded.ok ? 'ok' : loaded.error).toMatchObject({ kind: 'invalid', issues: [{ message: expect.stringMatching(/^not valid JSON: line 1, column \d+/) }] });
+    expect(loaded.ok ? 'ok' : loaded.error).toMatchObject({ kind: 'damaged', issues: [{ message: expect.stringMatching(/^not valid JSON: line 1, column \d+/) }] });
     const listed = await store.listReviews();
-    expect(listed.ok ? 'ok' : listed.error.kind).toBe('invalid');
+    expect(listed.ok ? 'ok' : listed.error.kind).toBe('damaged');
   });
 
   it('names a damaged record with its path', async () => {
@@ -74,7 +74,7 @@ describe('the JSON-file review store', () => {
     file.snapshot.teamMembers[0].role = 'chair';
     writeFileSync(fileOf(review.id), JSON.stringify(file));
     const loaded = await store.loadReview(review.id);
-    expect(loaded.ok ? 'ok' : loaded.error).toMatchObject({ kind: 'invalid', issues: [{ path: 'teamMembers[0].role' }] });
+    expect(loaded.ok ? 'ok' : loaded.error).toMatchObject({ kind: 'damaged', issues: [{ path: 'teamMembers[0].role' }] });
   });
 
   it('refuses a file written by a newer version of the store', async () => {
