@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, collectPageErrors, expectAccessible, launchBrowser, newIsolatedContext, screenshot } from './support/browser';
 import { analysisBaseSnapshot, seedSnapshot } from './support/seed-analysis';
 import { appUrl } from './pages/workspace-base';
+import { waitForDialogGone } from './pages/analysis-helpers';
 import { NarrativePage } from './pages/NarrativePage';
 import { EpisodesPage } from './pages/EpisodesPage';
 import { PatternsPage } from './pages/PatternsPage';
@@ -110,6 +111,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(await narrative.lane('Health visitor').textContent()).not.toContain('whole picture');
     expect(await page.getByTestId('missing-perspectives').textContent()).toBe('No entries yet from the perspective of: Ms Rowan (pseudonym), Team manager.');
     await expectAccessible(page, 'narrative lanes');
+    await narrative.judgementLane.scrollIntoViewIfNeeded();
     await screenshot(page, 'workspace-b/narrative-lanes');
 
     // A discrepancy links to what it disputes: the link opens that entry.
@@ -193,12 +195,13 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     await episodes.factorTag('Workload').waitFor();
     expect(await episodes.chosenFactors()).toEqual(['Information sharing', 'Workload']);
     expect(await page.getByTestId('factor-picker-status').textContent()).toContain('Workload added');
-    await page.keyboard.press('Tab');
+    // Shift+Tab from the search box reaches the newest factor's "why it made sense".
+    await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('The chair asked each agency in turn, so nothing was left unsaid (fictional).');
     await episodes.waitForSaved(episodes.editor);
     // Escape closes the editor, saving first.
     await page.keyboard.press('Escape');
-    await episodes.editor.waitFor({ state: 'detached' });
+    await waitForDialogGone(page, episodes.editor);
 
     await episodes.addEpisode({ title: CONFERENCE, from: '2025-06-18', description: 'The conference heard from every agency; the plan was reviewed (fictional).' });
     await episodes.setJudgement('Mixed: good and problematic');
@@ -214,7 +217,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(await episodes.rowTitles()).toEqual([HOME_VISIT, STRATEGY, CONFERENCE]);
     const homeVisitRow = await episodes.row(HOME_VISIT).textContent();
     expect(homeVisitRow).toContain('Problematic practice');
-    expect(homeVisitRow).toContain('WorkloadRecurs in 2 episodes');
+    expect(homeVisitRow).toContain('Workload Recurs in 2 episodes');
     expect(homeVisitRow).toContain('Three other visits were due that day');
     expect(await episodes.row(CONFERENCE).textContent()).not.toContain('Recurs in');
     await expectAccessible(page, 'episodes table');
@@ -324,7 +327,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(await episodes.rowTitles()).toEqual([HOME_VISIT, STRATEGY, CONFERENCE]);
     await episodes.open(STRATEGY);
     expect(await episodes.chosenFactors()).toEqual(['Information sharing', 'Workload']);
-    expect(await episodes.factorTag('Information sharing').getByRole('textbox').inputValue()).toBe('The chair asked each agency in turn, so nothing was left unsaid (fictional).');
+    expect(await episodes.factorTag('Workload').getByRole('textbox').inputValue()).toBe('The chair asked each agency in turn, so nothing was left unsaid (fictional).');
     expect(await episodes.editor.getByRole('radio', { name: 'Good practice', exact: true }).isChecked()).toBe(true);
     await episodes.closeEditor();
 

@@ -20,6 +20,8 @@ class CuttableStore implements ReviewStore {
   losingAnswers = false;
   /** Loads answer only after this long (a store retrying a dropped connection). */
   loadDelayMs = 0;
+  /** Writes answer only after this long. */
+  writeDelayMs = 0;
   calls = 0;
   constructor(readonly inner: ReviewStore) {}
   private async gate<T>(call: () => Promise<Result<T, Failure>>): Promise<Result<T, Failure>> {
@@ -48,10 +50,12 @@ class CuttableStore implements ReviewStore {
   deleteReview(reviewId: ReviewId) {
     return this.gate(() => this.inner.deleteReview(reviewId));
   }
-  createRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>) {
+  async createRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>) {
+    if (this.writeDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
     return this.gate(() => this.inner.createRecord(kind, record));
   }
-  updateRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>) {
+  async updateRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>) {
+    if (this.writeDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
     return this.gate(() => this.inner.updateRecord(kind, record));
   }
   deleteRecord(kind: ChildRecordKind, reviewId: ReviewId, id: string, expectedVersion: number) {
@@ -78,8 +82,8 @@ async function setUp() {
   const imported = await remote.importSnapshot(guideFixture(), { replace: false });
   expect(imported.ok).toBe(true);
   const network = new CuttableStore(remote);
-  const open = (slowLoadMs = 10_000) => {
-    const outbox = new OutboxReviewStore(network, { databaseName: `${name}-outbox`, retryIntervalMs: 0, autoRetry: false, slowLoadMs });
+  const open = (slowLoadMs = 10_000, slowWriteMs = 10_000) => {
+    const outbox = new OutboxReviewStore(network, { databaseName: `${name}-outbox`, retryIntervalMs: 0, autoRetry: false, slowLoadMs, slowWriteMs });
     opened.push(outbox);
     return outbox;
   };
@@ -219,6 +223,29 @@ describe('offline outbox in front of a remote store', () => {
     expect(Date.now() - started).toBeLessThan(350);
     expect(served.review.codename).toBe(first.review.codename);
     await expect.poll(() => notified, { timeout: 2_000 }).toBeGreaterThan(0);
+  });
+
+  it('answers a slow write from the queue, sends it in the background, and turns a late refusal into a conflict', async () => {
+    const { remote, network, open } = await setUp();
+    const outbox = open(10_000, 50);
+    const service = testService(outbox, 'a');
+    const created = await service.addRecord('stepNote', GUIDE_REVIEW_ID, { conversationId: GUIDE_CONVERSATION_ID, step: '6', text: 'One', checked: [] });
+    if (!created.ok) throw new Error('create');
+    network.writeDelayMs = 300;
+    const started = Date.now();
+    const slow = await service.saveRecord('stepNote', { ...created.value, text: 'One\nTwo' });
+    expect(Date.now() - started).toBeLessThan(250);
+    expect(slow.ok && slow.value.version).toBe(2);
+    expect(outbox.state().pending).toBe(1);
+    await expect.poll(() => outbox.state().pending, { timeout: 3_000 }).toBe(0);
+    expect(noteFor(await load(remote), '6')).toMatchObject({ text: 'One\nTwo', version: 2 });
+
+    // A slow write that the store then refuses: the caller has moved on, so it waits for the person.
+    const stale = await service.saveRecord('stepNote', { ...created.value, text: 'From an old copy' });
+    expect(stale.ok).toBe(true);
+    await expect.poll(() => outbox.state().conflicts.length, { timeout: 3_000 }).toBe(1);
+    expect((outbox.state().conflicts[0]?.mine as StepNote).text).toBe('From an old copy');
+    expect(noteFor(await load(remote), '6')?.text).toBe('One\nTwo');
   });
 
   it('treats a queued write the store already holds (its answer was lost) as sent, not as a conflict', async () => {

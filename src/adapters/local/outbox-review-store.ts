@@ -98,7 +98,21 @@ export interface OutboxOptions {
    * told when it lands. Default 3 s.
    */
   readonly slowLoadMs?: number;
+  /**
+   * How long a write waits for the store before it is answered from the queue (it stays queued and is sent in the
+   * background; a refusal after that becomes an OutboxConflict). Default 4 s.
+   */
+  readonly slowWriteMs?: number;
   readonly now?: () => string;
+}
+
+/** How a queued write ended, for a caller still waiting for it. */
+type Settlement = { readonly kind: 'answered'; readonly result: Result<unknown, Failure> } | { readonly kind: 'stillQueued' };
+
+/** A caller waiting for its write; `done` is set by whichever comes first, the answer or the deadline. */
+interface Waiter {
+  done: boolean;
+  settle: (settlement: Settlement) => void;
 }
 
 const SLOW = Symbol('slow');
@@ -128,7 +142,11 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   private readonly db: OutboxDatabase;
   private readonly retryIntervalMs: number;
   private readonly slowLoadMs: number;
+  private readonly slowWriteMs: number;
   private readonly now: () => string;
+  private readonly waiters = new Map<number, Waiter>();
+  private pumping: Promise<void> | null = null;
+  private closed = false;
   private readonly ready: Promise<void>;
   private lock: Promise<unknown> = Promise.resolve();
   private current: OutboxState = { pending: 0, online: true, conflicts: [], lastFailure: null };
@@ -146,6 +164,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     this.db = new OutboxDatabase(options.databaseName ?? 'learning-together-outbox');
     this.retryIntervalMs = options.retryIntervalMs ?? 5_000;
     this.slowLoadMs = options.slowLoadMs ?? 3_000;
+    this.slowWriteMs = options.slowWriteMs ?? 4_000;
     this.now = options.now ?? (() => new Date().toISOString());
     this.ready = this.refreshState();
     if (options.autoRetry ?? true) {
@@ -158,6 +177,8 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
 
   /** Stops the retry timer and closes the database. */
   close(): void {
+    this.closed = true;
+    this.releaseWaiters();
     if (this.retryTimer) clearInterval(this.retryTimer);
     globalThis.removeEventListener?.('online', this.onBrowserOnline);
     this.db.close();
@@ -187,8 +208,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
 
   async syncNow(): Promise<void> {
     await this.ready;
-    const sent = await this.exclusive(() => this.flushLocked(true));
-    if (sent.length > 0) this.notifyReviews(sent);
+    await this.pumpNow(true);
   }
 
   async resolveConflict(conflictId: string, resolution: OutboxResolution): Promise<Result<void, Failure>> {
@@ -228,16 +248,19 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
 
   async loadReview(reviewId: ReviewId): Promise<Result<ReviewSnapshot, Failure>> {
     await this.ready;
-    if (this.current.pending > 0 && !this.inBackoff()) await this.syncNow();
+    if (this.current.pending > 0 && !this.inBackoff()) void this.pumpNow(false);
     const cached = await this.db.snapshots.get(reviewId);
     if (!this.inBackoff()) {
       const fromStore = this.loadFromStore(reviewId);
       const answer = cached ? await withDeadline(fromStore, this.slowLoadMs) : await fromStore;
       if (answer === SLOW) {
         // Serve what this device has; tell watchers when the store answers, so the screen refreshes.
-        void fromStore.then((late) => {
-          if (late !== 'outage') this.notifyReviews([reviewId]);
-        });
+        void fromStore.then(
+          (late) => {
+            if (late !== 'outage') this.notifyReviews([reviewId]);
+          },
+          () => undefined,
+        );
       } else if (answer !== 'outage') {
         return answer;
       }
@@ -283,8 +306,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   }
 
   async deleteRecord(kind: ChildRecordKind, reviewId: ReviewId, id: string, expectedVersion: number): Promise<Result<void, Failure>> {
-    await this.ready;
-    const write: QueuedWrite = {
+    const outcome = await this.write({
       rowFormat: 1,
       reviewId,
       recordKind: kind,
@@ -294,8 +316,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
       record: null,
       expectedVersion,
       queuedAt: this.now(),
-    };
-    const outcome = await this.write(write, () => this.inner.deleteRecord(kind, reviewId, id, expectedVersion));
+    });
     return outcome.ok ? ok(undefined) : outcome;
   }
 
@@ -335,9 +356,8 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   // ---------------------------------------------------------------- internals
 
   private async createAny(kind: RecordKind, record: StoredRecord): Promise<Result<StoredRecord, Failure>> {
-    await this.ready;
     const reviewId = kind === 'review' ? record.id : (record as AnyChildRecord).reviewId;
-    const write: QueuedWrite = {
+    return this.write({
       rowFormat: 1,
       reviewId,
       recordKind: kind,
@@ -347,14 +367,12 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
       record: { ...record, version: 1 },
       expectedVersion: 0,
       queuedAt: this.now(),
-    };
-    return this.write(write, () => (kind === 'review' ? this.inner.createReview(record as Review) : this.inner.createRecord(kind, record as AnyChildRecord)));
+    });
   }
 
   private async updateAny(kind: RecordKind, record: StoredRecord): Promise<Result<StoredRecord, Failure>> {
-    await this.ready;
     const reviewId = kind === 'review' ? record.id : (record as AnyChildRecord).reviewId;
-    const write: QueuedWrite = {
+    return this.write({
       rowFormat: 1,
       reviewId,
       recordKind: kind,
@@ -364,49 +382,146 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
       record,
       expectedVersion: record.version,
       queuedAt: this.now(),
-    };
-    return this.write(write, () => (kind === 'review' ? this.inner.updateReview(record as Review) : this.inner.updateRecord(kind, record as AnyChildRecord)));
-  }
-
-  /** Sends a write now, or queues it: behind anything already waiting, or when the store is unavailable. */
-  private async write(write: QueuedWrite, send: () => Promise<Result<StoredRecord | void, Failure>>): Promise<Result<StoredRecord, Failure>> {
-    const outcome = await this.exclusive(async (): Promise<Result<StoredRecord, Failure>> => {
-      if (this.current.pending > 0 && !this.inBackoff()) {
-        const sent = await this.flushLocked(false);
-        if (sent.length > 0) queueMicrotask(() => this.notifyReviews(sent));
-      }
-      if (this.current.pending === 0 && !this.inBackoff()) {
-        const sent = await send();
-        if (sent.ok || !isOutage(sent.error)) {
-          this.markOnline();
-          if (!sent.ok) return sent;
-          const stored = write.operation === 'delete' ? null : ((sent.value ?? write.record) as StoredRecord);
-          await this.acknowledge(write, stored);
-          return ok(stored as StoredRecord);
-        }
-        this.markOffline(sent.error);
-      }
-      return this.enqueue(write);
     });
-    if (outcome.ok) this.notifyReviews([write.reviewId]);
-    return outcome;
   }
 
-  /** Queues a write after checking it against what this device already knows (the queue and the cached review). */
-  private async enqueue(write: QueuedWrite): Promise<Result<StoredRecord, Failure>> {
-    const known = await this.knownRecord(write.reviewId, write.recordKind, write.recordId);
-    if (write.operation === 'create') {
-      if (known) return err({ kind: 'alreadyExists', what: labelOf(write.recordKind), id: write.recordId });
-    } else if (known === null) {
-      // Not in the cache or the queue: it may exist in the store all the same. Queue it; sending will tell.
-    } else if (known.version !== write.expectedVersion) {
-      return err({ kind: 'conflict', recordKind: write.recordKind, id: write.recordId, current: known });
+  /**
+   * Every write is queued first (so a reload never loses one in flight), then sent in order in the background.
+   * The caller gets the store's own answer if it comes within `slowWriteMs`; otherwise, or during an outage, the
+   * answer the store will give once it is sent (the record with its version bumped).
+   */
+  private async write(write: QueuedWrite): Promise<Result<StoredRecord, Failure>> {
+    await this.ready;
+    const queued = await this.exclusive(() => this.enqueue(write));
+    if (!queued.ok) return queued;
+    const { seq, row } = queued.value;
+    const answer = await this.awaitSettlement(seq);
+    if (answer.kind === 'answered') {
+      if (!answer.result.ok) return answer.result;
+      return ok(row.operation === 'delete' ? (row.base ?? (row.record as StoredRecord)) : ((answer.result.value ?? expected(row)) as StoredRecord));
     }
-    const queued: QueuedWrite = { ...write, base: write.operation === 'create' ? null : known };
-    await this.db.queue.add(queued);
+    this.notifyReviews([write.reviewId]);
+    return ok(expected(row) ?? (row.base as StoredRecord));
+  }
+
+  /** Checks a write against what this device knows, then adds it to the queue. */
+  private async enqueue(write: QueuedWrite): Promise<Result<{ seq: number; row: QueuedWrite }, Failure>> {
+    const known = await this.knownRecord(write.reviewId, write.recordKind, write.recordId);
+    const queuedForRecord = await this.db.queue.where('[recordKind+recordId]').equals([write.recordKind, write.recordId]).count();
+    // Online with nothing waiting, the store itself decides; offline (or behind queued writes) this device must.
+    if (!this.current.online || queuedForRecord > 0) {
+      if (write.operation === 'create' && known) return err({ kind: 'alreadyExists', what: labelOf(write.recordKind), id: write.recordId });
+      if (write.operation !== 'create' && known && known.version !== write.expectedVersion) {
+        return err({ kind: 'conflict', recordKind: write.recordKind, id: write.recordId, current: known });
+      }
+    }
+    const row: QueuedWrite = { ...write, base: write.operation === 'create' ? null : known };
+    const seq = await this.db.queue.add(row);
     await this.refreshState();
-    if (write.operation === 'delete' || !write.record) return ok(known ?? (write.record as StoredRecord));
-    return ok(write.operation === 'create' ? write.record : { ...write.record, version: write.record.version + 1 });
+    return ok({ seq, row });
+  }
+
+  /** Waits for a queued write's answer, up to the deadline; straight away during an outage. */
+  private awaitSettlement(seq: number): Promise<Settlement> {
+    return new Promise<Settlement>((resolve) => {
+      const waiter: Waiter = { done: false, settle: resolve };
+      if (this.inBackoff()) {
+        waiter.done = true;
+        resolve({ kind: 'stillQueued' });
+        return;
+      }
+      this.waiters.set(seq, waiter);
+      const timer = setTimeout(() => {
+        if (waiter.done) return;
+        waiter.done = true;
+        this.waiters.delete(seq);
+        resolve({ kind: 'stillQueued' });
+      }, this.slowWriteMs);
+      waiter.settle = (settlement) => {
+        clearTimeout(timer);
+        resolve(settlement);
+      };
+      void this.pumpNow(false);
+    });
+  }
+
+  /** The waiting caller of a queued write, claimed so that only one of the answer and the deadline reaches it. */
+  private claimWaiter(seq: number): Waiter | null {
+    const waiter = this.waiters.get(seq);
+    this.waiters.delete(seq);
+    if (!waiter || waiter.done) return null;
+    waiter.done = true;
+    return waiter;
+  }
+
+  private releaseWaiters(): void {
+    for (const seq of [...this.waiters.keys()]) this.claimWaiter(seq)?.settle({ kind: 'stillQueued' });
+  }
+
+  /** Starts sending the queue (or joins the sending under way). */
+  private pumpNow(force: boolean): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    // Joining a round under way: a forced sync still makes a full round of its own afterwards.
+    if (this.pumping) return force ? this.pumping.then(() => this.pumpNow(true)) : this.pumping;
+    const round = this.pump(force)
+      .catch((error: unknown) => {
+        // Only a closed database ends a round early (the page is going): anything queued stays queued.
+        if (!this.closed) throw error;
+      })
+      .finally(() => {
+        this.pumping = null;
+        // A write queued just as the last round finished still has its caller waiting: go again for it.
+        if ([...this.waiters.values()].some((waiter) => !waiter.done) && !this.inBackoff()) void this.pumpNow(false);
+      });
+    this.pumping = round;
+    return round;
+  }
+
+  /**
+   * Sends the queue in order. Stops at the first outage; a refusal goes back to its caller if they are still
+   * waiting, and otherwise becomes a conflict for the person, carrying every queued write for that record.
+   */
+  private async pump(force: boolean): Promise<void> {
+    const changed = new Set<string>();
+    let first = true;
+    for (;;) {
+      if (this.closed || (!(force && first) && this.inBackoff())) break;
+      first = false;
+      const next = await this.db.queue.orderBy('seq').first();
+      if (!next) break;
+      const seq = next.seq as number;
+      const sent = await this.sendQueued(next);
+      if (sent.ok) {
+        const stored = next.operation === 'delete' ? null : ((sent.value ?? next.record) as StoredRecord);
+        await this.exclusive(async () => {
+          await this.acknowledge(next, stored);
+          await this.db.queue.delete(seq);
+        });
+        this.markOnline();
+        changed.add(next.reviewId);
+        await this.refreshState();
+        this.claimWaiter(seq)?.settle({ kind: 'answered', result: sent });
+        continue;
+      }
+      if (isOutage(sent.error)) {
+        this.markOffline(sent.error);
+        this.releaseWaiters();
+        break;
+      }
+      this.markOnline();
+      changed.add(next.reviewId);
+      const waiter = this.claimWaiter(seq);
+      if (waiter) {
+        // Its caller is still waiting: the refusal is theirs to handle, as it would be without the outbox.
+        await this.exclusive(() => this.db.queue.delete(seq));
+        await this.refreshState();
+        waiter.settle({ kind: 'answered', result: sent });
+      } else {
+        await this.exclusive(() => this.setAside(next, sent.error));
+      }
+    }
+    await this.refreshState();
+    if (changed.size > 0) this.notifyReviews([...changed]);
   }
 
   /** The record as this device believes it is now: the cached review with the queued writes applied. */
@@ -421,36 +536,6 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     const writes = await this.db.queue.where('[recordKind+recordId]').equals([kind, id]).sortBy('seq');
     for (const write of writes) known = applied(known, write);
     return known;
-  }
-
-  /**
-   * Sends the queue in order. Stops at the first `unavailable`; any other refusal becomes a conflict for the
-   * person, carrying every queued write for that record. Returns the reviews that changed.
-   */
-  private async flushLocked(force: boolean): Promise<string[]> {
-    if (!force && this.inBackoff()) return [];
-    const changed = new Set<string>();
-    for (;;) {
-      const next = await this.db.queue.orderBy('seq').first();
-      if (!next) break;
-      const sent = await this.sendQueued(next);
-      if (sent.ok) {
-        await this.acknowledge(next, next.operation === 'delete' ? null : ((sent.value ?? next.record) as StoredRecord));
-        await this.db.queue.delete(next.seq as number);
-        changed.add(next.reviewId);
-        this.markOnline();
-        continue;
-      }
-      if (isOutage(sent.error)) {
-        this.markOffline(sent.error);
-        break;
-      }
-      await this.setAside(next, sent.error);
-      changed.add(next.reviewId);
-      this.markOnline();
-    }
-    await this.refreshState();
-    return [...changed];
   }
 
   private sendQueued(write: QueuedWrite): Promise<Result<unknown, Failure>> {
@@ -550,6 +635,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
    * Skipped when nothing changed since the last time, so a large review is not rewritten on every load.
    */
   private async cache(snapshot: ReviewSnapshot, loadStartedAt: number): Promise<void> {
+    if (this.closed) return;
     const reviewId = snapshot.review.id;
     const fingerprint = fingerprintOf(snapshot);
     if (this.fingerprints.get(reviewId) !== fingerprint) {
@@ -608,6 +694,12 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     this.lock = run.catch(() => undefined);
     return run;
   }
+}
+
+/** What the store will answer for a queued write once sent: the record with its version bumped (null for a delete). */
+function expected(write: QueuedWrite): StoredRecord | null {
+  if (write.operation === 'delete' || !write.record) return null;
+  return write.operation === 'create' ? write.record : { ...write.record, version: write.record.version + 1 };
 }
 
 /** A record after a queued write: created, updated (version bumped as the store would) or gone. */

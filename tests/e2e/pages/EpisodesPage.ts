@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { waitForDialogGone } from './analysis-helpers';
 import { WorkspaceScreen, recordIdIn, tabTo } from './workspace-base';
 
 export interface EpisodeFields {
@@ -73,7 +74,7 @@ export class EpisodesPage extends WorkspaceScreen {
     await message.waitFor();
     const result = { message: ((await message.textContent()) ?? '').trim(), description: await this.fieldMessage(this.addDialog.getByLabel(/^Description/)) };
     await this.addDialog.getByRole('button', { name: 'Cancel' }).click();
-    await this.addDialog.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.addDialog);
     return result;
   }
 
@@ -125,7 +126,7 @@ export class EpisodesPage extends WorkspaceScreen {
 
   async closeEditor(): Promise<void> {
     await this.editor.getByRole('button', { name: 'Close' }).click();
-    await this.editor.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.editor);
   }
 
   async showRecurrence(): Promise<void> {

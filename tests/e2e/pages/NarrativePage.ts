@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { waitForDialogGone } from './analysis-helpers';
 import { WorkspaceScreen } from './workspace-base';
 
 export type NarrativeKindLabel = 'Account' | 'Gap' | 'Discrepancy' | "Reviewers' judgement";
@@ -102,7 +103,7 @@ export class NarrativePage extends WorkspaceScreen {
     await this.page.getByRole('button', { name: 'Add entry' }).first().click();
     await this.fill(this.addDialog, fields);
     await this.addDialog.getByRole('button', { name: 'Add entry' }).click();
-    await this.addDialog.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.addDialog);
   }
 
   /** Tries to add an entry that breaks a rule: returns the dialog's message, and leaves the dialog closed. */
@@ -114,7 +115,7 @@ export class NarrativePage extends WorkspaceScreen {
     await message.waitFor();
     const result = { message: ((await message.textContent()) ?? '').trim(), from: await this.fieldMessage(this.addDialog.getByLabel(/^From/)) };
     await this.addDialog.getByRole('button', { name: 'Cancel' }).click();
-    await this.addDialog.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.addDialog);
     return result;
   }
 
@@ -126,7 +127,7 @@ export class NarrativePage extends WorkspaceScreen {
 
   async closeEditor(): Promise<void> {
     await this.editor.getByRole('button', { name: 'Close' }).click();
-    await this.editor.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.editor);
   }
 
   async filterByKind(kind: NarrativeKindLabel): Promise<void> {

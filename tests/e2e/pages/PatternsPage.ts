@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { waitForDialogGone } from './analysis-helpers';
 import { WorkspaceScreen, recordIdIn } from './workspace-base';
 
 export interface PatternFields {
@@ -94,7 +95,7 @@ export class PatternsPage extends WorkspaceScreen {
 
   async closeEditor(): Promise<void> {
     await this.editor.getByRole('button', { name: 'Close' }).click();
-    await this.editor.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.editor);
   }
 
   /** Titles of the prioritised patterns in a category column, in rank order. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { waitForDialogGone } from './analysis-helpers';
 import { WorkspaceScreen } from './workspace-base';
 
 export type RecommendationKindTitle = 'Clear-cut and local' | 'Needs judgement by senior management' | 'Needs research or national action';
@@ -51,7 +52,7 @@ export class RecommendationsPage extends WorkspaceScreen {
     await this.page.getByRole('button', { name: 'Add recommendation' }).click();
     await this.fillFields(this.addDialog, fields);
     await this.addDialog.getByRole('button', { name: 'Add recommendation' }).click();
-    await this.addDialog.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.addDialog);
   }
 
   /** The section of a kind ("Clear-cut and local"). */
@@ -83,6 +84,6 @@ export class RecommendationsPage extends WorkspaceScreen {
 
   async closeEditor(): Promise<void> {
     await this.editor.getByRole('button', { name: 'Close' }).click();
-    await this.editor.waitFor({ state: 'detached' });
+    await waitForDialogGone(this.page, this.editor);
   }
 }

@@ -54,7 +54,9 @@ export function collectPageErrors(page: Page): string[] {
 
 /** No serious or critical accessibility violations on the current screen. */
 export async function expectAccessible(page: Page, screenName: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Fluent's focus manager (Tabster) leaves 1px focus catchers, aria-hidden on purpose, at the body once a dialog
+  // has opened; axe reads them as aria-hidden-focus. A known false positive (microsoft/tabster#288), so skip them.
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-tabster-dummy]').analyze();
   const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
     serious.map((violation) => `${screenName}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`),

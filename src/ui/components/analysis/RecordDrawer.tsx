@@ -5,15 +5,17 @@ import {
   DrawerHeaderTitle,
   OverlayDrawer,
   makeStyles,
+  mergeClasses,
   tokens,
   type DrawerProps,
 } from '@fluentui/react-components';
 import { Dismiss24Regular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+import { useFormStyles } from './form-styles';
 
 const useStyles = makeStyles({
   status: { marginBottom: tokens.spacingVerticalM },
-  body: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalXXL },
+  body: { paddingBottom: tokens.spacingVerticalXXL },
 });
 
 /** The editor for one record, over the list it came from. Closing saves anything pending first. */
@@ -33,6 +35,7 @@ export function RecordDrawer({
   testId?: string;
 }) {
   const styles = useStyles();
+  const form = useFormStyles();
   return (
     <OverlayDrawer
       open
@@ -54,7 +57,7 @@ export function RecordDrawer({
         {status ? <div className={styles.status}>{status}</div> : null}
       </DrawerHeader>
       <DrawerBody>
-        <div className={styles.body}>{children}</div>
+        <div className={mergeClasses(form.form, styles.body)}>{children}</div>
       </DrawerBody>
     </OverlayDrawer>
   );

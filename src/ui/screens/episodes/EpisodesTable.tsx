@@ -1,4 +1,4 @@
-import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { RECURS_FROM } from '../../../domain/analysis';
 import { findFactor } from '../../../domain/method/factor-framework';
 import type { Episode } from '../../../domain/model';
@@ -62,7 +62,7 @@ export function EpisodesTable({
             {episode.description}
           </Text>
           {episode.significance.trim() ? (
-            <Text block className={`${styles.clamp} ${styles.short}`}>
+            <Text block className={mergeClasses(styles.clamp, styles.short)}>
               <span className={styles.label}>Significance with hindsight: </span>
               {episode.significance}
             </Text>
@@ -84,7 +84,7 @@ export function EpisodesTable({
               const count = counts.get(tag.factorId) ?? 0;
               const recurs = count >= RECURS_FROM;
               return (
-                <li key={tag.id} className={`${styles.tag} ${recurs ? styles.recurring : ''}`}>
+                <li key={tag.id} className={mergeClasses(styles.tag, recurs ? styles.recurring : undefined)}>
                   <span className={styles.label}>{findFactor(tag.factorId)?.factor.label ?? tag.factorId}</span>{' '}
                   {recurs ? (
                     <Badge appearance="filled" color="brand" size="small">
@@ -92,7 +92,7 @@ export function EpisodesTable({
                     </Badge>
                   ) : null}
                   {tag.whyItMadeSense.trim() ? (
-                    <Text block className={`${styles.clamp} ${styles.short}`}>
+                    <Text block className={mergeClasses(styles.clamp, styles.short)}>
                       {tag.whyItMadeSense}
                     </Text>
                   ) : (

@@ -21,6 +21,7 @@ import { useAppServices } from '../../app-services';
 import { PeriodFields } from '../../components/analysis/PeriodFields';
 import { fieldState } from '../../components/analysis/field-state';
 import { useReview } from '../../review-context';
+import { useFormStyles } from '../../components/analysis/form-styles';
 
 interface Draft {
   title: string;
@@ -37,6 +38,7 @@ const EMPTY: Draft = { title: '', period: { from: '', to: null }, description: '
  */
 export function NewEpisode({ onClose, onAdded }: { onClose: () => void; onAdded: (episode: Episode) => void }) {
   const { service } = useAppServices();
+  const formStyles = useFormStyles();
   const { snapshot, reload } = useReview();
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [attempted, setAttempted] = useState(false);
@@ -88,7 +90,7 @@ export function NewEpisode({ onClose, onAdded }: { onClose: () => void; onAdded:
         >
           <DialogBody>
             <DialogTitle>Add a key practice episode</DialogTitle>
-            <DialogContent style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '12px' }}>
+            <DialogContent className={formStyles.form}>
               <Field label="Title" required {...fieldState(issues, warnings, 'title')}>
                 <Input value={draft.title} onChange={(_, data) => edit({ title: data.value })} />
               </Field>

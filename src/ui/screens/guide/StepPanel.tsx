@@ -16,6 +16,7 @@ import { conversationStep, type ConversationStepId } from '../../../domain/metho
 import type { Conversation, ReviewSnapshot } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { hrefOf, paths } from '../../routes';
+import { useOutboxState } from './OfflineIndicator';
 import { CapturedItems, EpisodeCaptureForm, EpisodesRaised, FactorChips } from './QuickCapture';
 import { useStepNote, type NoteStatus, type StepNoteEditor } from './use-step-note';
 
@@ -121,6 +122,9 @@ function StepNotes({ editor, step, large }: { editor: StepNoteEditor; step: Conv
   }, [editor.text, caret]);
 
   const conflicted = hasConflictMarkers(editor.text);
+  const { state: outbox } = useOutboxState();
+  // Stored in the outbox but not yet in SharePoint: say so rather than "saved".
+  const waiting = editor.status === 'saved' && (!outbox.online || outbox.pending > 0);
   return (
     <div className={styles.section}>
       <Field label={`Notes for step ${step}`} hint={large ? 'Their words as close as you can; your own comments in brackets.' : undefined}>
@@ -141,8 +145,8 @@ function StepNotes({ editor, step, large }: { editor: StepNoteEditor; step: Conv
         />
       </Field>
       <div className={styles.statusLine} role="status" aria-live="polite" data-testid="notes-status" data-status={editor.status}>
-        <Badge appearance="tint" color={STATUS_COLOUR[editor.status]}>
-          {STATUS_TEXT[editor.status]}
+        <Badge appearance="tint" color={waiting ? 'warning' : STATUS_COLOUR[editor.status]}>
+          {waiting ? 'Saved in this browser, waiting to sync' : STATUS_TEXT[editor.status]}
         </Badge>
         {editor.mergedFromOther && !conflicted ? <Text size={200}>Merged with the other facilitator’s changes.</Text> : null}
         {editor.message ? <Text size={200}>{editor.message}</Text> : null}

@@ -6,6 +6,7 @@ import type { FieldIssue } from '../../../domain/failures';
 import type { NarrativeEntry } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { useReview } from '../../review-context';
+import { useFormStyles } from '../../components/analysis/form-styles';
 import { NarrativeFields } from './NarrativeFields';
 import { useNarrativeContext } from './narrative-context';
 
@@ -22,6 +23,7 @@ const EMPTY: NarrativeEntryDraft = {
 /** Add an entry. Nothing is stored until every rule is met; problems are shown beside their fields. */
 export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; onAdded: (entry: NarrativeEntry) => void }) {
   const { service } = useAppServices();
+  const formStyles = useFormStyles();
   const { snapshot, reload } = useReview();
   const context = useNarrativeContext();
   const [draft, setDraft] = useState<NarrativeEntryDraft>(EMPTY);
@@ -73,7 +75,7 @@ export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; o
         >
           <DialogBody>
             <DialogTitle>Add a narrative entry</DialogTitle>
-            <DialogContent style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '12px' }}>
+            <DialogContent className={formStyles.form}>
               <NarrativeFields
                 value={draft}
                 onChange={(changes) => {

@@ -57,9 +57,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalM,
   },
-  tracker: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  tracker: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(7.5rem, 1fr))', gap: tokens.spacingHorizontalS },
   step: {
-    flex: '1 1 9rem',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
@@ -77,7 +76,7 @@ export function OverviewScreen({ recordId: _recordId }: { recordId?: string | un
   const review = snapshot.review;
   return (
     <section aria-labelledby="screen-title" style={{ display: 'grid', gap: tokens.spacingVerticalL }}>
-      <ScreenTitle title={`Review ${review.codename}`}>
+      <ScreenTitle title={review.codename}>
         {review.fictional ? (
           <Badge appearance="outline" color="informative">
             Fictional

@@ -23,6 +23,7 @@ import type { Pattern } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { useReview } from '../../review-context';
+import { useFormStyles } from '../../components/analysis/form-styles';
 import { checkPattern } from './pattern-rules';
 import { PatternCoreFields, applyChoice, type PatternCore, type SubPatternChoice } from './pattern-fields';
 
@@ -45,6 +46,7 @@ const EMPTY: PatternCore = { category: 1, subPatternId: null, newSubPatternTitle
 export function CreatePattern({ onCreated }: { onCreated: (pattern: Pattern) => void }) {
   const styles = useStyles();
   const { service } = useAppServices();
+  const formStyles = useFormStyles();
   const { snapshot, reload } = useReview();
   const [episodeIds, setEpisodeIds] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
@@ -130,7 +132,7 @@ export function CreatePattern({ onCreated }: { onCreated: (pattern: Pattern) => 
             >
               <DialogBody>
                 <DialogTitle>Create a pattern</DialogTitle>
-                <DialogContent style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '12px' }}>
+                <DialogContent className={formStyles.form}>
                   <Text>
                     Drawing on {selected.length} {selected.length === 1 ? 'episode' : 'episodes'}: {selected.map((episode) => episode.title).join('; ')}
                   </Text>

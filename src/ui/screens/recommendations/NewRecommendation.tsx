@@ -6,6 +6,7 @@ import type { FieldIssue } from '../../../domain/failures';
 import type { Recommendation } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { useReview } from '../../review-context';
+import { useFormStyles } from '../../components/analysis/form-styles';
 import { RecommendationFields, type RecommendationCore } from './RecommendationFields';
 
 const EMPTY: RecommendationCore = { kind: 'clearCutLocal', level: 'local', addressee: '', text: '', patternIds: [] };
@@ -13,6 +14,7 @@ const NO_TRACKING: Recommendation['tracking'] = { status: 'proposed', owner: '',
 
 export function NewRecommendation({ onClose, onAdded }: { onClose: () => void; onAdded: (recommendation: Recommendation) => void }) {
   const { service } = useAppServices();
+  const formStyles = useFormStyles();
   const { snapshot, reload } = useReview();
   const [draft, setDraft] = useState<RecommendationCore>(EMPTY);
   const [attempted, setAttempted] = useState(false);
@@ -50,7 +52,7 @@ export function NewRecommendation({ onClose, onAdded }: { onClose: () => void; o
         >
           <DialogBody>
             <DialogTitle>Add a recommendation</DialogTitle>
-            <DialogContent style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '12px' }}>
+            <DialogContent className={formStyles.form}>
               <RecommendationFields
                 value={draft}
                 onChange={(changes) => {
