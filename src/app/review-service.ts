@@ -17,11 +17,15 @@ import { err, ok, type Result } from '../domain/result';
 import { validate } from '../domain/validate';
 import { decidePhaseMove } from '../domain/workflow';
 import { KINDS_WITH_REVIEW_RULES, recordIssuesInReview, referencesTo, reviewIssues } from '../domain/rules';
+import { analysisReferencesTo } from '../domain/analysis/references';
 import { recordLabel } from '../domain/labels';
 export { recordLabel };
 import type { Clock } from '../ports/clock';
 import type { IdSource } from '../ports/id-source';
 import type { ReviewStore } from '../ports/review-store';
+
+/** Analysis records other analysis points at: a discrepancy at an entry, a pattern at an episode, a recommendation at a pattern. */
+const ANALYSIS_KINDS_REFERRED_TO: ReadonlySet<ChildRecordKind> = new Set(['narrativeEntry', 'episode', 'pattern']);
 
 type StampKey = 'id' | 'reviewId' | 'schemaVersion' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
 
@@ -136,10 +140,10 @@ export class ReviewService {
 
   /** Removes a record unless other records still point at it (then `blocked`, naming them). */
   async removeRecord(kind: ChildRecordKind, record: { reviewId: ReviewId; id: string; version: number }): Promise<Result<void, Failure>> {
-    if (kind === 'teamMember' || kind === 'participant' || kind === 'document' || kind === 'conversation') {
+    if (kind === 'teamMember' || kind === 'participant' || kind === 'document' || kind === 'conversation' || ANALYSIS_KINDS_REFERRED_TO.has(kind)) {
       const loaded = await this.deps.store.loadReview(record.reviewId);
       if (!loaded.ok) return loaded;
-      const references = referencesTo(loaded.value, kind, record.id);
+      const references = [...referencesTo(loaded.value, kind, record.id), ...analysisReferencesTo(loaded.value, kind, record.id)];
       if (references.length > 0) {
         return err({
           kind: 'blocked',

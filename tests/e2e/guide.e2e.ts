@@ -255,6 +255,15 @@ describe('conversation guide (standalone, 320 px side panel)', () => {
     expect(stored[0]?.text).toContain('Alex: he found it useful');
     expect(stored[0]?.text).toContain('Sam: he asked for a copy of the notes');
     await screenshot(samPage, 'guide-panel-merged');
+
+    // The participant's view follows along: a capture in the panel appears on the stage.
+    const stagePage = await context.newPage();
+    await stagePage.goto(GuidePage.stageUrl(reviewId, CONVERSATION));
+    await stagePage.getByTestId('stage').waitFor();
+    expect(await stagePage.getByTestId('stage-went-well').textContent()).toContain('None noted yet.');
+    await alexPage.getByRole('group', { name: 'What to capture' }).getByRole('button', { name: 'Went well' }).click();
+    await alex.capture('wentWell', 'Being asked about the log, not just the referral');
+    await expect.poll(() => stagePage.getByTestId('stage-went-well').textContent(), { timeout: 15_000 }).toContain('Being asked about the log, not just the referral');
     await context.close();
   });
 
@@ -266,7 +275,6 @@ describe('conversation guide (standalone, 320 px side panel)', () => {
     const guide = new GuidePage(page);
     await guide.goto(reviewId, CONVERSATION);
     await guide.openRecordTab();
-    const importer = page.getByTestId('transcript-import');
 
     // Malformed and empty files: a clear message, nothing changed.
     await guide.uploadTranscript('notes.vtt', NOT_VTT);
@@ -402,6 +410,13 @@ describe('conversation guide (standalone, 320 px side panel)', () => {
       await expectAccessible(page, `guide-panel-${theme}`);
       await screenshot(page, `guide-panel-${theme}`);
     }
+    // Keyboard: the two views are tabs, moved between with the arrow keys.
+    await page.getByRole('tab', { name: 'Guide' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('tab', { name: 'Record and transcript' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Record and transcript');
+    await page.keyboard.press('ArrowLeft');
+    await guide.stepSelect.waitFor();
     await guide.chooseRole('Lead questioner');
     await guide.goToStep('3b');
     await expectAccessible(page, 'guide-panel-questioner');

@@ -335,6 +335,13 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     await episodes.editor.waitFor();
     expect(await episodes.editor.getByRole('heading', { level: 2 }).textContent()).toBe(HOME_VISIT);
     expect(await episodes.chosenFactors()).toEqual(['Workload', 'Information sharing']);
+    // An episode a pattern draws on is not removed: the message names the pattern.
+    await episodes.editor.getByRole('button', { name: 'Remove this key practice episode' }).click();
+    await page.getByRole('alertdialog', { name: 'Remove this key practice episode?' }).getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect
+      .poll(() => episodes.editor.getByRole('alert').textContent())
+      .toBe(`Removing this key practice episode cannot go ahead yet: the pattern “${SHARING_PATTERN}” refers to it.`);
+    await episodes.closeEditor();
 
     const patterns = new PatternsPage(page);
     await patterns.goto(REVIEW_ID);

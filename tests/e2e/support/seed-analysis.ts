@@ -1,15 +1,10 @@
 // FICTIONAL test data: every name, place, agency and event here is invented for testing. No real case.
 import type { Page } from 'playwright-core';
 import { asId, type AgencyId, type ReviewId } from '../../../src/domain/ids';
-import { ALL_FACTOR_IDS } from '../../../src/domain/method/factor-framework';
-import { RECOMMENDATION_KIND_IDS } from '../../../src/domain/method/recommendation-kinds';
-import { TYPOLOGY, flattenSubPatterns } from '../../../src/domain/method/typology';
 import {
-  ADEQUACY_JUDGEMENTS,
   CHILD_RECORD_KINDS,
   CHILD_RECORD_SCHEMAS,
   COLLECTION_OF_KIND,
-  NARRATIVE_KINDS,
   ReviewSchema,
   emptySnapshot,
   type AnyChildRecord,
@@ -19,7 +14,7 @@ import {
 } from '../../../src/domain/model';
 
 /**
- * Builds whole fictional reviews in Node and writes them into the browser's IndexedDB, so analysis tests start
+ * Builds a small fictional review in Node and writes reviews into the browser's IndexedDB, so analysis tests start
  * from a review with participants, documents and conversations without any test-only code in the app.
  *
  * The rows mirror DexieReviewStore's stored layout (database "learning-together", rowFormat 1). If that layout
@@ -109,113 +104,6 @@ export function analysisBaseSnapshot(reviewId = 'rev-analysis-e2e', codename = '
   for (const key of ['sw', 'hv', 'ct', 'mum']) {
     snapshot.conversations.push(
       stamped('conversation', id, `con-${key}`, { participantId: `par-${key}`, leadQuestionerId: null, leadNoteTakerId: null, status: 'held' }),
-    );
-  }
-  return snapshot;
-}
-
-/** Counts from DESIGN.md's large fixture, for the analysis screens' share of it. */
-export const LARGE_ANALYSIS = { participants: 40, conversations: 80, narrative: 400, episodes: 250, tagsPerEpisode: 6, patterns: 60, recommendations: 40 } as const;
-
-const month = (index: number): string => String((index % 12) + 1).padStart(2, '0');
-const day = (index: number): string => String((index % 27) + 1).padStart(2, '0');
-
-/**
- * A large fictional review for the analysis screens: 40 participants, 80 conversations, 400 narrative entries,
- * 250 episodes with 1,500 factor tags, 60 patterns and 40 recommendations. Deterministic.
- */
-export function largeAnalysisSnapshot(reviewId = 'rev-large-analysis', codename = 'Large fixture (fictional)'): ReviewSnapshot {
-  const review = baseReview(reviewId, codename);
-  const id = review.id;
-  const snapshot = emptySnapshot(review);
-  for (let index = 0; index < LARGE_ANALYSIS.participants; index += 1) {
-    const family = index % 8 === 7;
-    const agency = AGENCIES[index % AGENCIES.length]!;
-    snapshot.participants.push(
-      stamped('participant', id, `par-${index}`, {
-        kind: family ? 'familyMember' : 'practitioner',
-        agencyId: family ? null : agency.id,
-        roleTitle: family ? 'Relative' : `Practitioner ${index}`,
-        realName: `Invented Person ${index}`,
-        reportLabel: family ? `Relative ${index} (pseudonym)` : `Practitioner ${index}`,
-        introductionLetter: { status: 'notSent', on: null },
-      }),
-    );
-  }
-  for (let index = 0; index < 10; index += 1) {
-    snapshot.documents.push(
-      stamped('document', id, `doc-${index}`, {
-        agencyId: AGENCIES[index % AGENCIES.length]!.id,
-        title: `Record ${index} (fictional)`,
-        recordType: 'Case notes',
-        coveredPeriod: { from: '2025-01-01', to: '2025-12-31' },
-      }),
-    );
-  }
-  for (let index = 0; index < LARGE_ANALYSIS.conversations; index += 1) {
-    snapshot.conversations.push(
-      stamped('conversation', id, `con-${index}`, { participantId: `par-${index % LARGE_ANALYSIS.participants}`, leadQuestionerId: null, leadNoteTakerId: null, status: 'held' }),
-    );
-  }
-  for (let index = 0; index < LARGE_ANALYSIS.narrative; index += 1) {
-    const kind = index % 25 === 0 ? 'reviewersJudgement' : NARRATIVE_KINDS[index % 10 === 3 ? 1 : index % 10 === 6 ? 2 : 0]!;
-    const judgement = kind === 'reviewersJudgement';
-    const fromDocument = index % 3 === 0;
-    const from = `2025-${month(index)}-${day(index)}`;
-    snapshot.narrative.push(
-      stamped('narrativeEntry', id, `nar-${index}`, {
-        kind,
-        perspective: judgement ? { of: 'reviewTeam' } : index % 9 === 0 ? { of: 'agency', agencyId: AGENCIES[index % 4]!.id } : { of: 'participant', participantId: `par-${index % 40}` },
-        source: judgement ? { kind: 'reviewTeam' } : fromDocument ? { kind: 'document', documentId: `doc-${index % 10}` } : { kind: 'conversation', conversationId: `con-${index % 80}` },
-        period: { from, to: index % 4 === 0 ? null : from },
-        text: `Fictional narrative entry ${index}: an account of a home visit and what was understood at the time about the family’s circumstances.`,
-        relatedEntryIds: kind === 'discrepancy' && index > 0 ? [`nar-${index - 1}`] : [],
-      }),
-    );
-  }
-  for (let index = 0; index < LARGE_ANALYSIS.episodes; index += 1) {
-    const factors = Array.from({ length: LARGE_ANALYSIS.tagsPerEpisode }, (_, tag) => ({
-      id: `kpe-${index}.f${tag + 1}`,
-      factorId: ALL_FACTOR_IDS[(index * 7 + tag * 13) % ALL_FACTOR_IDS.length]!,
-      whyItMadeSense: `Fictional reason ${tag + 1}: with the information to hand, this seemed the safest course at the time.`,
-    }));
-    snapshot.episodes.push(
-      stamped('episode', id, `kpe-${index}`, {
-        title: `Episode ${index + 1}: multi-agency meeting (fictional)`,
-        period: { from: `2025-${month(index)}-${day(index)}`, to: null },
-        description: `Fictional description of episode ${index + 1}: a planning meeting where agencies shared what they knew.`,
-        significance: 'With hindsight, this shaped how later concerns were read (fictional).',
-        judgement: ADEQUACY_JUDGEMENTS[index % 4],
-        judgementBreakdown: 'Fictional breakdown: what went well and what was harder.',
-        factors,
-        narrativeEntryIds: [`nar-${index % LARGE_ANALYSIS.narrative}`],
-        participantIds: [`par-${index % LARGE_ANALYSIS.participants}`],
-      }),
-    );
-  }
-  const subPatterns = TYPOLOGY.flatMap((category) => flattenSubPatterns(category.subPatterns).map((subPattern) => ({ category: category.number, id: subPattern.id })));
-  for (let index = 0; index < LARGE_ANALYSIS.patterns; index += 1) {
-    const subPattern = subPatterns[index % subPatterns.length]!;
-    snapshot.patterns.push(
-      stamped('pattern', id, `pat-${index}`, {
-        category: subPattern.category,
-        subPatternId: subPattern.id,
-        statement: `Fictional pattern statement ${index}, in non-case-specific language.`,
-        influence: index % 3 === 0 ? 'supportsGoodPractice' : 'makesProblematicPracticeMoreLikely',
-        episodeIds: [`kpe-${index}`, `kpe-${index + 60}`],
-        prioritisation: { widespread: 'high', contemporaryRelevance: 'medium', rank: index % 4 === 0 ? index / 4 + 1 : null, rationale: '', selected: index % 4 === 0 },
-      }),
-    );
-  }
-  for (let index = 0; index < LARGE_ANALYSIS.recommendations; index += 1) {
-    snapshot.recommendations.push(
-      stamped('recommendation', id, `rec-${index}`, {
-        kind: RECOMMENDATION_KIND_IDS[index % 3],
-        level: index % 3 === 2 ? 'national' : 'local',
-        addressee: 'LSCB (fictional)',
-        text: `Fictional recommendation ${index}.`,
-        patternIds: [`pat-${index}`],
-      }),
     );
   }
   return snapshot;

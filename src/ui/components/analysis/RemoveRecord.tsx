@@ -14,7 +14,6 @@ import {
 import { Delete16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
-import { analysisReferencesTo } from '../../../domain/analysis';
 import type { ReviewId } from '../../../domain/ids';
 import { recordLabel } from '../../../domain/labels';
 import type { ChildRecordKind } from '../../../domain/model';
@@ -35,21 +34,11 @@ export function RemoveRecord({
   onRemoved: () => void;
 }) {
   const { service } = useAppServices();
-  const { snapshot, reload } = useReview();
+  const { reload } = useReview();
   const [message, setMessage] = useState<string | null>(null);
   const label = recordLabel(kind).toLocaleLowerCase('en-GB');
   const remove = async () => {
-    const references = analysisReferencesTo(snapshot, kind, record.id);
-    if (references.length > 0) {
-      setMessage(
-        describeFailure({
-          kind: 'blocked',
-          what: `Removing this ${label}`,
-          reasons: [`it is linked from ${references.map((reference) => reference.description).join(', ')}; unlink it there first`],
-        }),
-      );
-      return;
-    }
+    // The service refuses to remove a record other analysis still points at, naming what points at it.
     const removed = await service.removeRecord(kind, record);
     if (!removed.ok) {
       setMessage(describeFailure(removed.error));

@@ -31,7 +31,7 @@ export function EpisodeEditor({ episode, onClose }: { episode: Episode; onClose:
   const reviewPeriod = snapshot.review.periodUnderReview;
   const check = useCallback((candidate: Episode) => episodeIssues(candidate, reviewPeriod), [reviewPeriod]);
   const saved = useCheckedAutosave('episode', episode, check);
-  const { form, change, issues, warnings } = saved;
+  const { draft: form, update: change, issues, warnings } = saved;
   // Counts across the other episodes plus this one as it now stands.
   const counts = useMemo(
     () => recurrenceCounts([...snapshot.episodes.filter((other) => other.id !== form.id), form]),

@@ -55,19 +55,19 @@ export function NarrativeEditor({ entry, onClose }: { entry: NarrativeEntry; onC
     [reviewPeriod, context, existing],
   );
   const saved = useCheckedAutosave('narrativeEntry', entry, check);
-  const draft = toDraft(saved.form);
+  const draft = toDraft(saved.draft);
   const disputes = disputedBy(entry.id, snapshot.narrative);
   const close = async () => {
     await saved.flush();
     onClose();
   };
-  const title = `${NARRATIVE_KIND_LABELS[saved.form.kind]}: ${describePerspective(saved.form.perspective, context).title}`;
+  const title = `${NARRATIVE_KIND_LABELS[saved.draft.kind]}: ${describePerspective(saved.draft.perspective, context).title}`;
 
   return (
     <RecordDrawer title={title} onClose={() => void close()} status={<SaveStatus status={saved.status} message={saved.message} />} testId="narrative-editor">
       <NarrativeFields
         value={draft}
-        onChange={(changes) => saved.change((form) => fromDraft(form, { ...toDraft(form), ...changes }))}
+        onChange={(changes) => saved.update((form) => fromDraft(form, { ...toDraft(form), ...changes }))}
         issues={saved.issues}
         warnings={saved.warnings}
         ownId={entry.id}

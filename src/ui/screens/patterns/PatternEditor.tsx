@@ -33,7 +33,7 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
     [existing, snapshot.review, snapshot.participants],
   );
   const saved = useCheckedAutosave('pattern', pattern, check);
-  const { form, change, issues, warnings } = saved;
+  const { draft: form, update: change, issues, warnings } = saved;
   const [choice, setChoice] = useState<SubPatternChoice>(() => choiceOf(pattern));
   const episodeOptions = useMemo(
     () =>

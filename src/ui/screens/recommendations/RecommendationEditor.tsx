@@ -24,7 +24,7 @@ export function RecommendationEditor({ recommendation, onClose }: { recommendati
   const styles = useStyles();
   const check = useCallback((candidate: Recommendation) => recommendationIssues(candidate), []);
   const saved = useCheckedAutosave('recommendation', recommendation, check);
-  const { form, change, issues, warnings } = saved;
+  const { draft: form, update: change, issues, warnings } = saved;
   const track = (changes: Partial<Tracking>) => change((current) => ({ ...current, tracking: { ...current.tracking, ...changes } }));
   const close = async () => {
     await saved.flush();

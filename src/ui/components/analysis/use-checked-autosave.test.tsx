@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+// FICTIONAL test data.
+import 'fake-indexeddb/auto';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { ReviewService } from '../../../app/review-service';
+import { DexieReviewStore } from '../../../adapters/local/dexie-review-store';
+import { sequentialIds, steppingClock } from '../../../adapters/local/deterministic';
+import { periodIssues } from '../../../domain/analysis';
+import type { Episode } from '../../../domain/model';
+import { AppServicesProvider } from '../../app-services';
+import { useCheckedAutosave, type RuleCheck } from './use-checked-autosave';
+
+const REVIEW_PERIOD = { from: '2025-01-01', to: '2025-12-31' };
+
+let database = 0;
+async function setUp() {
+  const store = new DexieReviewStore(`checked-autosave-${++database}`);
+  const service = new ReviewService({ store, clock: steppingClock('2026-01-01T09:00:00.000Z'), ids: sequentialIds('t'), actor: () => 'Tester (fictional)' });
+  const review = await service.createReview({
+    codename: 'Wren (fictional)',
+    questions: ['A fictional question?'],
+    trigger: 'routinePractice',
+    periodUnderReview: REVIEW_PERIOD,
+    agencies: [],
+    fictional: true,
+  });
+  if (!review.ok) throw new Error('review not created');
+  const episode = await service.addRecord('episode', review.value.id, { title: 'Visit (fictional)', period: { from: '2025-02-01', to: null }, description: 'A fictional visit.' });
+  if (!episode.ok) throw new Error('episode not created');
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <AppServicesProvider services={{ service, mode: 'standalone', userName: 'Tester (fictional)' }}>{children}</AppServicesProvider>
+  );
+  const stored = async (): Promise<Episode | undefined> => {
+    const loaded = await service.loadReview(review.value.id);
+    return loaded.ok ? loaded.value.episodes[0] : undefined;
+  };
+  return { episode: episode.value, wrapper, stored };
+}
+
+// The rule under test: an episode's period inside the review's, blocking; an empty significance, advice.
+const check = (episode: Episode): RuleCheck => ({
+  blocking: periodIssues(episode.period, REVIEW_PERIOD),
+  warnings: episode.significance === '' ? [{ path: 'significance', message: 'say what it meant with hindsight' }] : [],
+});
+
+describe('useCheckedAutosave', () => {
+  it('refuses a change that breaks a review rule, shows why, and stores nothing', async () => {
+    const { episode, wrapper, stored } = await setUp();
+    const { result } = renderHook(() => useCheckedAutosave('episode', episode, check), { wrapper });
+    act(() => result.current.update({ period: { from: '2024-06-01', to: null } }));
+    await act(() => result.current.flush());
+    expect(result.current.status).toBe('invalid');
+    expect(result.current.issues).toEqual([
+      { path: 'period.from', message: 'the start date 1 June 2024 is before the period under review (1 January 2025 to 31 December 2025)' },
+    ]);
+    expect(result.current.message).toContain('Key practice episode was not saved: period.from:');
+    // What is typed stays on screen; the store keeps what it had.
+    expect(result.current.draft.period.from).toBe('2024-06-01');
+    expect((await stored())?.period.from).toBe('2025-02-01');
+  });
+
+  it('stores the change once the rule is met, and keeps advice beside the field', async () => {
+    const { episode, wrapper, stored } = await setUp();
+    const { result } = renderHook(() => useCheckedAutosave('episode', episode, check), { wrapper });
+    expect(result.current.warnings.map((warning) => warning.path)).toEqual(['significance']);
+    act(() => result.current.update({ period: { from: '2024-06-01', to: null } }));
+    await act(() => result.current.flush());
+    act(() => result.current.update({ period: { from: '2025-06-01', to: null }, significance: 'It shaped the plan (fictional).' }));
+    await act(() => result.current.flush());
+    await waitFor(() => expect(result.current.status).toBe('saved'));
+    expect(result.current.issues).toEqual([]);
+    expect(result.current.warnings).toEqual([]);
+    expect(await stored()).toMatchObject({ period: { from: '2025-06-01', to: null }, significance: 'It shaped the plan (fictional).', version: 2 });
+  });
+});
