@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'tests/artifacts/**', 'schema/**', '**/*.cjs'] },
+  { ignores: ['dist/**', 'dist-e2e*/**', 'node_modules/**', 'coverage/**', 'tests/artifacts/**', 'schema/**', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

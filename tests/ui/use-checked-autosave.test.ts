@@ -2,15 +2,15 @@
 // FICTIONAL test data.
 import 'fake-indexeddb/auto';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ReviewService } from '../../../app/review-service';
-import { DexieReviewStore } from '../../../adapters/local/dexie-review-store';
-import { sequentialIds, steppingClock } from '../../../adapters/local/deterministic';
-import { periodIssues } from '../../../domain/analysis';
-import type { Episode } from '../../../domain/model';
-import { AppServicesProvider } from '../../app-services';
-import { useCheckedAutosave, type RuleCheck } from './use-checked-autosave';
+import { ReviewService } from '../../src/app/review-service';
+import { DexieReviewStore } from '../../src/adapters/local/dexie-review-store';
+import { sequentialIds, steppingClock } from '../../src/adapters/local/deterministic';
+import { periodIssues } from '../../src/domain/analysis';
+import type { Episode } from '../../src/domain/model';
+import { AppServicesProvider } from '../../src/ui/app-services';
+import { useCheckedAutosave, type RuleCheck } from '../../src/ui/components/analysis/use-checked-autosave';
 
 const REVIEW_PERIOD = { from: '2025-01-01', to: '2025-12-31' };
 
@@ -29,9 +29,9 @@ async function setUp() {
   if (!review.ok) throw new Error('review not created');
   const episode = await service.addRecord('episode', review.value.id, { title: 'Visit (fictional)', period: { from: '2025-02-01', to: null }, description: 'A fictional visit.' });
   if (!episode.ok) throw new Error('episode not created');
-  const wrapper = ({ children }: { children: ReactNode }) => (
-    <AppServicesProvider services={{ service, mode: 'standalone', userName: 'Tester (fictional)' }}>{children}</AppServicesProvider>
-  );
+  // No JSX here: the unit project runs tests/**/*.test.ts, and this test needs the real service and Dexie store.
+  const wrapper = ({ children }: { children: ReactNode }) =>
+    createElement(AppServicesProvider, { services: { service, mode: 'standalone', userName: 'Tester (fictional)' } }, children);
   const stored = async (): Promise<Episode | undefined> => {
     const loaded = await service.loadReview(review.value.id);
     return loaded.ok ? loaded.value.episodes[0] : undefined;
