@@ -43,6 +43,9 @@ export interface OpenedTrainingCase {
   readonly alreadyPresent: boolean;
 }
 
+/** The bundle service's public face (see ReviewOperations): what screens use, which a stand-in can implement. */
+export type BundleOperations = Pick<BundleService, keyof BundleService>;
+
 /**
  * Review bundles as use cases: export a review to a bundle, import a bundle into the store. An import is
  * checked in full (format, migrations, schema, integrity) before anything is written, and is written all

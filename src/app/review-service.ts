@@ -59,6 +59,12 @@ export interface ReviewServiceDeps {
   readonly actor: () => string;
 }
 
+/**
+ * The service's public face, as screens and the conversation guide use it. Structural (the class's private state
+ * is not part of it), so the host can hand out a stand-in: standalone mode's service while its chunk still loads.
+ */
+export type ReviewOperations = Pick<ReviewService, keyof ReviewService>;
+
 /** The use cases of a review: validate, stamp, store, audit. Every failure comes back as a value. */
 export class ReviewService {
   constructor(private readonly deps: ReviewServiceDeps) {}

@@ -4,6 +4,7 @@ import type {
   NarrativeKind,
   ParticipantKind,
   RecordingState,
+  ReviewPhase,
   ReviewTrigger,
   TeamRole,
 } from './model';
@@ -25,6 +26,17 @@ export const RECORD_LABELS: Record<ChildRecordKind | 'review', string> = {
   audit: 'Audit entry',
 };
 export const recordLabel = (kind: ChildRecordKind | 'review'): string => RECORD_LABELS[kind];
+
+/** The review's phases by name (kept here, free of the zod model, so the reviews list stays light). */
+export const PHASE_TITLES: Record<ReviewPhase, string> = {
+  preparation: 'Preparation',
+  dataCollection: 'Data collection',
+  analysis: 'Organising and analysing data',
+  preliminaryReport: 'Preliminary report and group meeting',
+  interimReport: 'Interim report and group meeting',
+  finalDraftReport: 'Final draft report and closing meeting',
+  publication: 'Publication',
+};
 
 export const TRIGGER_LABELS: Record<ReviewTrigger, string> = {
   seriousHarm: 'Serious harm to a child',

@@ -1,4 +1,5 @@
 import { REVIEW_PHASES, isFamilyKind, type ReviewPhase, type ReviewSnapshot } from './model';
+import { PHASE_TITLES } from './labels';
 import { err, ok, type Result } from './result';
 import type { Failure } from './failures';
 
@@ -24,15 +25,8 @@ export interface GuardResult {
   readonly severity: 'advisory' | 'safety';
 }
 
-export const PHASE_TITLES: Record<ReviewPhase, string> = {
-  preparation: 'Preparation',
-  dataCollection: 'Data collection',
-  analysis: 'Organising and analysing data',
-  preliminaryReport: 'Preliminary report and group meeting',
-  interimReport: 'Interim report and group meeting',
-  finalDraftReport: 'Final draft report and closing meeting',
-  publication: 'Publication',
-};
+// The titles live in labels.ts (no zod model behind them); re-exported here where they were first defined.
+export { PHASE_TITLES };
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 

@@ -1,17 +1,25 @@
-import { FluentProvider, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { FluentProvider, Spinner, tokens } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AppServicesProvider, type AppServices } from './app-services';
 import { AppHeader } from './components/AppHeader';
 import { fluentTheme, isThemeName, type ThemeName } from './theme';
 import { ReviewsScreen } from './screens/ReviewsScreen';
-import { NewReviewScreen } from './screens/NewReviewScreen';
-import { Workspace } from './screens/Workspace';
-import { TabConfigScreen } from './screens/host/TabConfigScreen';
-import { ProvisioningScreen } from './screens/setup/ProvisioningScreen';
+
+// The reviews list is the first screen and ships in the entry chunk; every other route is its own chunk, fetched
+// when first visited (DESIGN §6, first-load-js budget).
+const NewReviewScreen = lazy(async () => ({ default: (await import('./screens/NewReviewScreen')).NewReviewScreen }));
+const Workspace = lazy(async () => ({ default: (await import('./screens/Workspace')).Workspace }));
+const TabConfigScreen = lazy(async () => ({ default: (await import('./screens/host/TabConfigScreen')).TabConfigScreen }));
+const ProvisioningScreen = lazy(async () => ({ default: (await import('./screens/setup/ProvisioningScreen')).ProvisioningScreen }));
 
 const THEME_KEY = 'lt.theme';
+
+/** While a screen's chunk downloads: a labelled spinner, which screen readers announce. */
+function ScreenLoading() {
+  return <Spinner label="Loading…" data-testid="screen-loading" style={{ padding: tokens.spacingVerticalXXL }} />;
+}
 
 export interface AppProps {
   readonly services: AppServices;
@@ -40,32 +48,42 @@ export function App({ services, hostTheme, onThemeRequest }: AppProps) {
         <Router hook={useHashLocation}>
           <Switch>
             <Route path="/reviews/:reviewId/conversations/:conversationId/guide" nest={false}>
-              {(params) => <Workspace reviewId={params.reviewId} bare />}
+              {(params) => (
+                <Suspense fallback={<ScreenLoading />}>
+                  <Workspace reviewId={params.reviewId} bare />
+                </Suspense>
+              )}
             </Route>
             <Route path="/reviews/:reviewId/conversations/:conversationId/stage">
-              {(params) => <Workspace reviewId={params.reviewId} bare />}
+              {(params) => (
+                <Suspense fallback={<ScreenLoading />}>
+                  <Workspace reviewId={params.reviewId} bare />
+                </Suspense>
+              )}
             </Route>
             <Route>
               <AppHeader theme={theme} onThemeChange={hostTheme ? undefined : chooseTheme} />
               <main id="main" style={{ padding: tokens.spacingHorizontalL }}>
-                <Switch>
-                  <Route path="/">
-                    <ReviewsScreen />
-                  </Route>
-                  <Route path="/config">
-                    <TabConfigScreen />
-                  </Route>
-                  <Route path="/setup">
-                    <ProvisioningScreen />
-                  </Route>
-                  <Route path="/reviews/new">
-                    <NewReviewScreen />
-                  </Route>
-                  <Route path="/reviews/:reviewId" nest>
-                    {(params) => <Workspace reviewId={params.reviewId} />}
-                  </Route>
-                  <Route>Page not found.</Route>
-                </Switch>
+                <Suspense fallback={<ScreenLoading />}>
+                  <Switch>
+                    <Route path="/">
+                      <ReviewsScreen />
+                    </Route>
+                    <Route path="/config">
+                      <TabConfigScreen />
+                    </Route>
+                    <Route path="/setup">
+                      <ProvisioningScreen />
+                    </Route>
+                    <Route path="/reviews/new">
+                      <NewReviewScreen />
+                    </Route>
+                    <Route path="/reviews/:reviewId" nest>
+                      {(params) => <Workspace reviewId={params.reviewId} />}
+                    </Route>
+                    <Route>Page not found.</Route>
+                  </Switch>
+                </Suspense>
               </main>
             </Route>
           </Switch>

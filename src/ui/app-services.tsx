@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { BundleService } from '../app/bundles';
-import type { ReviewService } from '../app/review-service';
+import type { BundleOperations } from '../app/bundles';
+import type { ReviewOperations } from '../app/review-service';
 import type { Failure } from '../domain/failures';
 import type { Result } from '../domain/result';
 import type { MeetingTranscripts } from '../ports/meeting-transcripts';
@@ -11,14 +11,14 @@ export type AppMode = 'standalone' | 'microsoft365';
 
 /** Everything the screens need from the outside world, chosen by src/host at start-up. */
 export interface AppServices {
-  readonly service: ReviewService;
+  readonly service: ReviewOperations;
   readonly mode: AppMode;
   /** Who is signed in (Microsoft 365) or the name typed in this browser (standalone). */
   readonly userName: string;
   /** Loads the fictional training case into the store; returns its review id. */
   readonly loadTrainingCase?: () => Promise<string>;
   /** Review bundles: export a review to a file, import one (src/app/bundles.ts). */
-  readonly bundles?: BundleService;
+  readonly bundles?: BundleOperations;
   /** Teams configurable tab: set only on the tab's configuration page (frame context settings/remove). */
   readonly tabConfig?: TabConfigPort;
   /** Teams meeting side panel / stage: shares a view to the meeting stage. Absent elsewhere. */

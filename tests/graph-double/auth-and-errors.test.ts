@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { asRecord, call, errorCode, useGraphDouble } from './test-support';
+import { asRecord, call, errorCode, installGraphDouble } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 describe('authentication', () => {
   it('answers 401 InvalidAuthenticationToken without a bearer token', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_REQUESTS } from './engine/batch';
-import { asRecord, call, errorCode, useGraphDouble, type Harness } from './test-support';
+import { asRecord, call, errorCode, installGraphDouble, type Harness } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 interface PartResponse {
   id: string;

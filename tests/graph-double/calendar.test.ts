@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SCHEDULES } from './engine/calendar';
 import { LSCB_USERS } from './lscb-fixture';
-import { asRecord, call, errorCode, useGraphDouble, valueOf, type Harness } from './test-support';
+import { asRecord, call, errorCode, installGraphDouble, valueOf, type Harness } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 const LONDON = { prefer: 'outlook.timezone="Europe/London"' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { asRecord, call, errorCode, useGraphDouble, valueOf, type Harness } from './test-support';
+import { asRecord, call, errorCode, installGraphDouble, valueOf, type Harness } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 function seedList(h: Harness, count: number): string {
   const list = h.double.seedList(h.tenant.siteId, { displayName: 'Actions', columns: [{ name: 'Score', number: {} }] });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIMPLE_UPLOAD_MAX_BYTES } from './engine/drives';
-import { asRecord, call, errorCode, useGraphDouble, type Harness } from './test-support';
+import { asRecord, call, errorCode, installGraphDouble, type Harness } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 const bytes = (length: number, fill = 7): Uint8Array => new Uint8Array(length).fill(fill);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createGraphDouble } from './engine/double';
 import { seedLscbTenant } from './lscb-fixture';
-import { asRecord, call, errorCode, useGraphDouble } from './test-support';
+import { asRecord, call, errorCode, installGraphDouble } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 describe('scripted faults', () => {
   it('429 carries a fractional Retry-After, code TooManyRequests and innerError code/status "429"; throttled requests still cost', async () => {

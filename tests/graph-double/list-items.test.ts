@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MULTI_LINE_TEXT_MAX_LENGTH, SINGLE_LINE_TEXT_MAX_LENGTH } from './engine/columns';
 import { HONOR_NON_INDEXED } from './engine/list-items';
-import { REVIEW_COLUMNS, asRecord, call, errorCode, useGraphDouble, valueOf, type Harness } from './test-support';
+import { REVIEW_COLUMNS, asRecord, call, errorCode, installGraphDouble, valueOf, type Harness } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 async function createReviewsList({ token, tenant }: Harness): Promise<string> {
   const result = await call('POST', `/sites/${tenant.siteId}/lists`, {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAME_MAX_LENGTH } from './engine/teams';
 import { LSCB_USERS } from './lscb-fixture';
-import { asRecord, call, useGraphDouble, valueOf, type Harness } from './test-support';
+import { asRecord, call, installGraphDouble, valueOf, type Harness } from './test-support';
 
-const harness = useGraphDouble();
+const harness = installGraphDouble();
 
 const MEMBER_TYPE = '#microsoft.graph.aadUserConversationMember';
 const bind = (upn: string) => ({ '@odata.type': MEMBER_TYPE, 'user@odata.bind': `https://graph.microsoft.com/v1.0/users('${upn}')`, roles: [] as string[] });

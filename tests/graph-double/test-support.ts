@@ -19,7 +19,7 @@ export interface Harness {
  * Registers msw for the file and gives each test a fresh, seeded double with the LSCB tenant.
  * Calling the accessor with options rebuilds the double for the current test.
  */
-export function useGraphDouble(options: GraphDoubleOptions = {}): (rebuildWith?: GraphDoubleOptions) => Harness {
+export function installGraphDouble(options: GraphDoubleOptions = {}): (rebuildWith?: GraphDoubleOptions) => Harness {
   const server = setupServer();
   let current: Harness | undefined;
   const build = (extra: GraphDoubleOptions): Harness => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { graphMeetingTranscripts } from '../../src/adapters/graph/meeting-transcripts';
 import { describeFailure } from '../../src/app/failure-messages';
-import { GRAPH, useGraphDouble } from '../graph-double/test-support';
+import { GRAPH, installGraphDouble } from '../graph-double/test-support';
 import { LSCB_USERS } from '../graph-double';
 import { TEAMS_STYLE_VTT } from '../fixtures/vtt-samples';
 
 describe('meeting transcripts over Graph (against the double)', () => {
-  const harness = useGraphDouble();
+  const harness = installGraphDouble();
 
   function meetingWithTranscripts(contents: string[]) {
     const h = harness();

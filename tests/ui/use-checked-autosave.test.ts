@@ -31,7 +31,7 @@ async function setUp() {
   if (!episode.ok) throw new Error('episode not created');
   // No JSX here: the unit project runs tests/**/*.test.ts, and this test needs the real service and Dexie store.
   const wrapper = ({ children }: { children: ReactNode }) =>
-    createElement(AppServicesProvider, { services: { service, mode: 'standalone', userName: 'Tester (fictional)' } }, children);
+    createElement(AppServicesProvider, { services: { service, mode: 'standalone', userName: 'Tester (fictional)' }, children });
   const stored = async (): Promise<Episode | undefined> => {
     const loaded = await service.loadReview(review.value.id);
     return loaded.ok ? loaded.value.episodes[0] : undefined;

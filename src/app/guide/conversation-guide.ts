@@ -20,13 +20,13 @@ import {
   type EpisodeCaptureInput,
   type RecordingTransition,
 } from '../../domain/guide';
-import type { ReviewService } from '../review-service';
+import type { ReviewOperations } from '../review-service';
 
 /** How many times a change is re-applied to a newer version before the conflict is handed back. */
 const MAX_ATTEMPTS = 5;
 
 export interface ConversationGuideDeps {
-  readonly service: ReviewService;
+  readonly service: ReviewOperations;
   readonly now: () => string;
   /** A fresh id for captured items and factor tags (the ReviewService mints record ids itself). */
   readonly newId: (prefix: string) => string;

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Failure, FieldIssue } from '../../domain/failures';
-import { CHILD_RECORD_SCHEMAS, type ChildRecordKind, type ChildRecordOf, type Review } from '../../domain/model';
+import { CHILD_RECORD_SCHEMAS, recordsOfKind, type ChildRecordKind, type ChildRecordOf, type Review } from '../../domain/model';
 import type { ReviewId } from '../../domain/ids';
-import type { Result } from '../../domain/result';
+import { err, type Result } from '../../domain/result';
 import type { RecordInput } from '../../app/review-service';
 import { describeFailure } from '../../app/failure-messages';
 import { useAppServices } from '../app-services';
@@ -242,10 +242,15 @@ export function useAutosaveWith<T extends Savable>(stored: T, persist: (record: 
 export function useAutosave<K extends ChildRecordKind>(kind: K, stored: ChildRecordOf<K>): Autosaved<ChildRecordOf<K>> {
   const { service } = useAppServices();
   const persist = useCallback(
-    (record: ChildRecordOf<K>) =>
-      record.version === 0
-        ? service.addRecord(kind, record.reviewId, withoutStamps(record) as unknown as RecordInput<K>, record.id)
-        : service.saveRecord(kind, record),
+    async (record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> => {
+      if (record.version !== 0) return service.saveRecord(kind, record);
+      const created = await service.addRecord(kind, record.reviewId, withoutStamps(record) as unknown as RecordInput<K>, record.id);
+      if (created.ok || created.error.kind !== 'alreadyExists') return created;
+      // Someone else created it first (two facilitators starting the same step's notes): settle it as a conflict.
+      const loaded = await service.loadReview(record.reviewId);
+      const current = loaded.ok ? recordsOfKind(loaded.value, kind).find((candidate) => candidate.id === record.id) : undefined;
+      return current ? err({ kind: 'conflict', recordKind: kind, id: record.id, current }) : created;
+    },
     [service, kind],
   );
   return useAutosaveWith(stored, persist);

@@ -23,11 +23,10 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describeFailure } from '../../app/failure-messages';
-import { TRIGGER_LABELS } from '../../domain/labels';
+import { PHASE_TITLES, TRIGGER_LABELS } from '../../domain/labels';
 import type { ReviewSummary } from '../../domain/model';
-import { PHASE_TITLES } from '../../domain/workflow';
 import { useAppServices } from '../app-services';
-import { Notice, ScreenTitle, validationProps } from '../components/workspace/FormParts';
+import { Notice, ScreenTitle, validationProps } from '../components/workspace/ScreenParts';
 import { formatInstant, formatPeriod } from '../london-format';
 import { hrefOf, paths } from '../routes';
 

@@ -4,26 +4,10 @@ import type { FieldIssue } from '../../../domain/failures';
 import { isDuplicateAgencyName } from '../../../domain/rules/review';
 import { LIMITS } from '../../../domain/primitives';
 import { issueFor } from '../../hooks/use-autosave';
+import { validationProps } from './ScreenParts';
 
-/** A Field's validation props from an error (wins) or a warning. */
-export function validationProps(error: string | undefined, warning?: string | undefined) {
-  if (error) return { validationMessage: error, validationState: 'error' as const };
-  if (warning) return { validationMessage: warning, validationState: 'warning' as const };
-  return {};
-}
-
-/** The heading of a workspace screen, with its actions beside it. */
-export function ScreenTitle({ title, children, id = 'screen-title' }: { title: string; children?: ReactNode; id?: string }) {
-  return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', marginBottom: tokens.spacingVerticalM }}>
-      <h1 id={id} style={{ margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold }}>
-        {title}
-      </h1>
-      <span style={{ flex: 1 }} />
-      {children}
-    </div>
-  );
-}
+// The zod-free parts live in ScreenParts.tsx (the reviews list uses them without the model); re-exported here.
+export { Notice, ScreenTitle, validationProps } from './ScreenParts';
 
 /** A list of problems after a failed attempt; takes focus so a keyboard or screen-reader user hears it. */
 export function ProblemSummary({ title, problems }: { title: string; problems: readonly string[] }) {
@@ -46,15 +30,6 @@ export function ProblemSummary({ title, problems }: { title: string; problems: r
         </MessageBarBody>
       </MessageBar>
     </div>
-  );
-}
-
-/** A plain notice: a refusal (error), a heads-up (warning) or information. */
-export function Notice({ intent, children, testId }: { intent: 'error' | 'warning' | 'info' | 'success'; children: ReactNode; testId?: string }) {
-  return (
-    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
-      <MessageBarBody>{children}</MessageBarBody>
-    </MessageBar>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Checkbox, Field, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { ConversationId, ReviewId, StepNoteId } from '../../../domain/ids';
+import type { ConversationId, ReviewId } from '../../../domain/ids';
+import { stepNoteIdFor } from '../../../domain/guide/capture';
 import { CONVERSATION_STEPS, type ConversationStep } from '../../../domain/method/conversation-steps';
 import type { StepNote } from '../../../domain/model';
 import { ConflictDialog } from '../../components/ConflictDialog';
@@ -13,7 +14,7 @@ export function StepNotes({ reviewId, conversationId, notes }: { reviewId: Revie
   return (
     <div style={{ display: 'grid', gap: tokens.spacingVerticalL }} data-testid="step-notes">
       {CONVERSATION_STEPS.map((step) => {
-        // The earliest note for a step is its note (two facilitators starting one at once is merged by hand).
+        // One note per step (its id is derived from the conversation and step); older data may hold more: the earliest wins.
         const existing = notes
           .filter((note) => note.step === step.id)
           .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
@@ -26,7 +27,7 @@ export function StepNotes({ reviewId, conversationId, notes }: { reviewId: Revie
 function StepNoteField({ step, reviewId, conversationId, existing }: { step: ConversationStep; reviewId: ReviewId; conversationId: ConversationId; existing: StepNote | undefined }) {
   // Until the first word is written there is no record; the hook creates it on the first save.
   const [template] = useState(() =>
-    unsavedRecord('stepNote', reviewId, `note-${crypto.randomUUID()}` as StepNoteId, { conversationId, step: step.id, text: '', checked: [] }),
+    unsavedRecord('stepNote', reviewId, stepNoteIdFor(conversationId, step.id), { conversationId, step: step.id, text: '', checked: [] }),
   );
   const { draft, update, status, issues, message, conflict, resolve, flush } = useAutosave('stepNote', existing ?? template);
   const headingId = `step-${step.id}-heading`;
