@@ -1,21 +1,20 @@
-import { BundleService } from '../app/bundles';
 import { describeFailure } from '../app/failure-messages';
-import { ReviewService } from '../app/review-service';
-import { DexieReviewStore } from '../adapters/local/dexie-review-store';
-import { randomIds, systemClock } from '../adapters/local/system';
 import type { AppServices } from '../ui/app-services';
+import { deferred, deferredBundleService, deferredPart, deferredReviewService } from './deferred-services';
 
 const USER_NAME_KEY = 'lt.userName';
 
-/** Standalone mode: IndexedDB in this browser, no sign-in. */
+/**
+ * Standalone mode: IndexedDB in this browser, no sign-in. The data layer is fetched as its own chunk, starting
+ * now, so it downloads while the first screen renders; the screens get stand-ins that wait for it.
+ */
 export function standaloneServices(): AppServices {
-  const store = new DexieReviewStore('learning-together');
   const userName = localStorage.getItem(USER_NAME_KEY) ?? 'Reviewer (this browser)';
-  const deps = { store, clock: systemClock, ids: randomIds, actor: () => userName };
-  const service = new ReviewService(deps);
-  const bundles = new BundleService({ ...deps, producer: 'Learning Together for Teams (standalone)' });
+  const data = deferred(async () => (await import('./standalone-data')).openStandaloneData(userName), "This browser's review store");
+  void data.get();
+  const bundles = deferredBundleService(deferredPart(data, (loaded) => loaded.bundles));
   return {
-    service,
+    service: deferredReviewService(deferredPart(data, (loaded) => loaded.service)),
     mode: 'standalone',
     userName,
     bundles,

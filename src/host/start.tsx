@@ -4,7 +4,7 @@ import { StartupProblemScreen } from '../ui/screens/host/StartupScreens';
 import { render, storedTheme } from './render';
 import { mayBeHosted, selectMode, type ModeDecision } from './mode-selection';
 import { standaloneServices } from './standalone';
-import { configFileReader, loadTenantConfig } from './tenant-config';
+import { configFileReader, readTenantConfig } from './tenant-config-source';
 import type { TeamsSession } from './teams/teams-host';
 
 /**
@@ -23,7 +23,10 @@ export async function start(rootElement: HTMLElement): Promise<void> {
     initializeHost: async () => (await import('./teams/teams-host')).connectToTeams(),
     hostTimeoutMs: HOST_TIMEOUT_MS,
     loadTenantConfig: () =>
-      loadTenantConfig({ buildVariable: import.meta.env.VITE_TENANT_CONFIG, readConfigFile: configFileReader(document.baseURI) }),
+      readTenantConfig(
+        { buildVariable: import.meta.env.VITE_TENANT_CONFIG, readConfigFile: configFileReader(document.baseURI) },
+        () => import('./tenant-config'),
+      ),
   });
   document.documentElement.dataset.mode = decision.mode;
 

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import type { Failure } from '../domain/failures';
 import { issuesFromZod } from '../domain/failures';
 import { err, ok, type Result } from '../domain/result';
+import { readTenantConfig, type TenantConfigSources } from './tenant-config-source';
+
+// Start-up reads the sources without zod (tenant-config-source.ts) and loads this module only to check them.
+export { configFileReader, type TenantConfigSources } from './tenant-config-source';
 
 /**
  * Where a deployment says which Microsoft 365 tenant it belongs to. It comes from the build-time variable
@@ -72,34 +76,7 @@ export function parseTenantVariable(text: string, source: string): Result<Tenant
   return parsed.success ? ok(parsed.data) : err(configProblem(source, parsed.error));
 }
 
-export interface TenantConfigSources {
-  /** `import.meta.env.VITE_TENANT_CONFIG`, if the build set it. */
-  readonly buildVariable: string | undefined;
-  /** Reads config.json beside index.html; `null` when there is none. */
-  readonly readConfigFile: () => Promise<string | null>;
-}
-
-/** The build variable wins; otherwise config.json; otherwise no tenant. */
-export async function loadTenantConfig(sources: TenantConfigSources): Promise<Result<TenantConfig | null, Failure>> {
-  if (sources.buildVariable !== undefined && sources.buildVariable.trim() !== '') {
-    return parseTenantVariable(sources.buildVariable, 'VITE_TENANT_CONFIG');
-  }
-  const text = await sources.readConfigFile();
-  return text === null ? ok(null) : parseConfigFile(text, 'config.json');
-}
-
-/** Fetches config.json next to the page. A missing file is "no tenant"; the server being down is too. */
-export function configFileReader(baseUrl: string, fetchImpl: typeof fetch = fetch): () => Promise<string | null> {
-  return async () => {
-    try {
-      const response = await fetchImpl(new URL('config.json', baseUrl), { cache: 'no-store', credentials: 'same-origin' });
-      if (!response.ok) return null;
-      const type = response.headers.get('content-type') ?? '';
-      // A single-page-app fallback may answer any path with index.html: that is not a config file.
-      if (type.includes('text/html')) return null;
-      return await response.text();
-    } catch {
-      return null;
-    }
-  };
+/** The build variable wins; otherwise config.json; otherwise no tenant (see tenant-config-source.ts). */
+export function loadTenantConfig(sources: TenantConfigSources): Promise<Result<TenantConfig | null, Failure>> {
+  return readTenantConfig(sources, () => Promise.resolve({ parseTenantVariable, parseConfigFile }));
 }

@@ -1,0 +1,54 @@
+import type { Failure } from '../domain/failures';
+import { err, ok, type Result } from '../domain/result';
+import type { parseConfigFile, parseTenantVariable, TenantConfig } from './tenant-config';
+
+// Reading where a tenant may be configured needs no zod; checking what is found does. So start-up reads the
+// sources here and loads the zod-based checks (tenant-config.ts, a chunk of its own) only when there is something
+// to check: a standalone start, with no config, never fetches them (DESIGN §6, first-load-js).
+
+export interface TenantConfigSources {
+  /** `import.meta.env.VITE_TENANT_CONFIG`, if the build set it. */
+  readonly buildVariable: string | undefined;
+  /** Reads config.json beside index.html; `null` when there is none. */
+  readonly readConfigFile: () => Promise<string | null>;
+}
+
+/** The checks in tenant-config.ts; that module itself fits. */
+export interface TenantConfigChecks {
+  readonly parseTenantVariable: typeof parseTenantVariable;
+  readonly parseConfigFile: typeof parseConfigFile;
+}
+
+/** The build variable wins; otherwise config.json; otherwise no tenant. */
+export async function readTenantConfig(
+  sources: TenantConfigSources,
+  loadChecks: () => Promise<TenantConfigChecks>,
+): Promise<Result<TenantConfig | null, Failure>> {
+  const variable = sources.buildVariable !== undefined && sources.buildVariable.trim() !== '' ? sources.buildVariable : null;
+  const text = variable ?? (await sources.readConfigFile());
+  if (text === null) return ok(null);
+  let checks: TenantConfigChecks;
+  try {
+    checks = await loadChecks();
+  } catch (error) {
+    const detail = `the configuration check could not be loaded${error instanceof Error && error.message ? `: ${error.message}` : ''}`;
+    return err({ kind: 'unavailable', what: 'Microsoft 365 mode', detail, retryable: false });
+  }
+  return variable !== null ? checks.parseTenantVariable(variable, 'VITE_TENANT_CONFIG') : checks.parseConfigFile(text, 'config.json');
+}
+
+/** Fetches config.json next to the page. A missing file is "no tenant"; the server being down is too. */
+export function configFileReader(baseUrl: string, fetchImpl: typeof fetch = fetch): () => Promise<string | null> {
+  return async () => {
+    try {
+      const response = await fetchImpl(new URL('config.json', baseUrl), { cache: 'no-store', credentials: 'same-origin' });
+      if (!response.ok) return null;
+      const type = response.headers.get('content-type') ?? '';
+      // A single-page-app fallback may answer any path with index.html: that is not a config file.
+      if (type.includes('text/html')) return null;
+      return await response.text();
+    } catch {
+      return null;
+    }
+  };
+}
