@@ -1,6 +1,5 @@
 import { createRoot } from 'react-dom/client';
 import { App } from '../ui/App';
-import { StartupProblemScreen } from '../ui/screens/host/StartupScreens';
 import { render, storedTheme } from './render';
 import { mayBeHosted, selectMode, type ModeDecision } from './mode-selection';
 import { standaloneServices } from './standalone';
@@ -34,11 +33,14 @@ export async function start(rootElement: HTMLElement): Promise<void> {
     case 'standalone':
       render(root, <App services={standaloneServices()} />);
       return;
-    case 'problem':
+    case 'problem': {
       decision.host?.notifyLoaded();
       decision.host?.notifyFailure(decision.failure.kind);
+      // Rare, so not on the first screen: the problem screen is a chunk of its own.
+      const { StartupProblemScreen } = await import('../ui/screens/host/StartupScreens');
       render(root, <StartupProblemScreen theme={decision.host?.theme ?? storedTheme()} failure={decision.failure} />);
       return;
+    }
     case 'microsoft365': {
       const { startMicrosoft365 } = await import('./microsoft365');
       await startMicrosoft365(root, decision);

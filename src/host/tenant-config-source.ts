@@ -1,6 +1,5 @@
 import type { Failure } from '../domain/failures';
 import { err, ok, type Result } from '../domain/result';
-import type { parseConfigFile, parseTenantVariable, TenantConfig } from './tenant-config';
 
 // Reading where a tenant may be configured needs no zod; checking what is found does. So start-up reads the
 // sources here and loads the zod-based checks (tenant-config.ts, a chunk of its own) only when there is something
@@ -13,21 +12,23 @@ export interface TenantConfigSources {
   readonly readConfigFile: () => Promise<string | null>;
 }
 
-/** The checks in tenant-config.ts; that module itself fits. */
-export interface TenantConfigChecks {
-  readonly parseTenantVariable: typeof parseTenantVariable;
-  readonly parseConfigFile: typeof parseConfigFile;
+/** The checks in tenant-config.ts (that module itself fits), generic so this module need not import it. */
+export interface TenantConfigChecks<Config> {
+  /** The build variable holds the tenant object itself. */
+  parseTenantVariable(text: string, source: string): Result<Config, Failure>;
+  /** config.json: `{ "tenant": null }` means standalone. */
+  parseConfigFile(text: string, source: string): Result<Config | null, Failure>;
 }
 
 /** The build variable wins; otherwise config.json; otherwise no tenant. */
-export async function readTenantConfig(
+export async function readTenantConfig<Config>(
   sources: TenantConfigSources,
-  loadChecks: () => Promise<TenantConfigChecks>,
-): Promise<Result<TenantConfig | null, Failure>> {
+  loadChecks: () => Promise<TenantConfigChecks<Config>>,
+): Promise<Result<Config | null, Failure>> {
   const variable = sources.buildVariable !== undefined && sources.buildVariable.trim() !== '' ? sources.buildVariable : null;
   const text = variable ?? (await sources.readConfigFile());
   if (text === null) return ok(null);
-  let checks: TenantConfigChecks;
+  let checks: TenantConfigChecks<Config>;
   try {
     checks = await loadChecks();
   } catch (error) {

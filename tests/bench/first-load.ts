@@ -41,6 +41,15 @@ export async function buildApp(options: BuildOptions): Promise<void> {
 
 /** The first screen's JS for the page `entryHtml` (a manifest key such as "index.html"). */
 export function firstLoad(outDir: string, entryHtml = 'index.html'): FirstLoad {
+  return loadedBefore(outDir, entryHtml, []);
+}
+
+/**
+ * The JS fetched before the first screen can show its data: the first screen's, plus chunks it starts loading
+ * with import() at once (manifest keys such as "src/host/standalone-data.ts") and what they import statically.
+ * Each file counts once.
+ */
+export function loadedBefore(outDir: string, entryHtml: string, startedAtOnce: readonly string[]): FirstLoad {
   const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   const seen = new Set<string>();
   const visit = (key: string): void => {
@@ -51,7 +60,13 @@ export function firstLoad(outDir: string, entryHtml = 'index.html'): FirstLoad {
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(entryHtml);
-  const files = [...seen].map((key) => manifest[key]?.file ?? '').filter((file) => file.endsWith('.js'));
+  const reachable = new Set([...seen].flatMap((key) => manifest[key]?.dynamicImports ?? []));
+  for (const key of startedAtOnce) {
+    // Only a chunk the first screen can actually import() counts: a renamed module fails loudly, not silently.
+    if (!reachable.has(key)) throw new Error(`The first screen does not import() ${key}`);
+    visit(key);
+  }
+  const files = [...new Set([...seen].map((key) => manifest[key]?.file ?? '').filter((file) => file.endsWith('.js')))];
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const file of files) {

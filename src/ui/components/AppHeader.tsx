@@ -1,7 +1,12 @@
-import { Badge, Dropdown, Link, Option, Text, tokens } from '@fluentui/react-components';
+import { Badge, Link, Text, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { useAppServices } from '../app-services';
 import { hrefOf, paths } from '../routes';
-import { THEME_LABELS, THEME_NAMES, type ThemeName } from '../theme';
+import { THEME_LABELS, type ThemeName } from '../theme';
+
+// Fluent's Dropdown (with its positioning code) is about a quarter of the first screen's JS, so the theme switch is a
+// chunk of its own, fetched as the header first renders; until then the current theme's name stands in its place.
+const ThemeSwitch = lazy(async () => ({ default: (await import('./ThemeSwitch')).ThemeSwitch }));
 
 /** Product name, which mode this is (and, standalone, that the data stays in this browser), theme. */
 export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeChange?: ((theme: ThemeName) => void) | undefined }) {
@@ -39,20 +44,13 @@ export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeC
       {onThemeChange ? (
         <label style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }}>
           <Text size={200}>Theme</Text>
-          <Dropdown
-            aria-label="Theme"
-            data-testid="theme-switch"
-            value={THEME_LABELS[theme]}
-            selectedOptions={[theme]}
-            onOptionSelect={(_, data) => onThemeChange(data.optionValue as ThemeName)}
-            style={{ minWidth: '10rem' }}
+          <Suspense
+            fallback={
+              <Text style={{ minWidth: '10rem', minHeight: tokens.lineHeightBase600, display: 'inline-flex', alignItems: 'center' }}>{THEME_LABELS[theme]}</Text>
+            }
           >
-            {THEME_NAMES.map((name) => (
-              <Option key={name} value={name}>
-                {THEME_LABELS[name]}
-              </Option>
-            ))}
-          </Dropdown>
+            <ThemeSwitch theme={theme} onThemeChange={onThemeChange} />
+          </Suspense>
         </label>
       ) : null}
     </header>

@@ -1,14 +1,6 @@
 import {
   Badge,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
   Link,
   Spinner,
   Table,
@@ -20,15 +12,19 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describeFailure } from '../../app/failure-messages';
 import { PHASE_TITLES, TRIGGER_LABELS } from '../../domain/labels';
 import type { ReviewSummary } from '../../domain/model';
 import { useAppServices } from '../app-services';
-import { Notice, ScreenTitle, validationProps } from '../components/workspace/ScreenParts';
+import { Notice, ScreenTitle } from '../components/workspace/ScreenParts';
 import { formatInstant, formatPeriod } from '../london-format';
 import { hrefOf, paths } from '../routes';
+
+// Deleting is rare: the dialog (and Fluent's dialog and motion code) is fetched when first asked for, which keeps it
+// off the first screen (DESIGN §6, first-load-js).
+const DeleteReviewDialog = lazy(async () => ({ default: (await import('./DeleteReviewDialog')).DeleteReviewDialog }));
 
 type ListState = { status: 'loading' } | { status: 'loaded'; reviews: ReviewSummary[] } | { status: 'failed'; message: string };
 
@@ -155,64 +151,18 @@ export function ReviewsScreen() {
         </Table>
       ) : null}
       {deleting ? (
-        <DeleteReviewDialog
-          review={deleting}
-          onClose={() => setDeleting(null)}
-          onDeleted={() => {
-            setNotice(`Review ${deleting.codename} was deleted.`);
-            setDeleting(null);
-            void load();
-          }}
-        />
+        <Suspense fallback={<Spinner size="tiny" label="Opening the delete dialog…" />}>
+          <DeleteReviewDialog
+            review={deleting}
+            onClose={() => setDeleting(null)}
+            onDeleted={() => {
+              setNotice(`Review ${deleting.codename} was deleted.`);
+              setDeleting(null);
+              void load();
+            }}
+          />
+        </Suspense>
       ) : null}
     </section>
-  );
-}
-
-/** Deleting removes every record of a review: the person types its codename to confirm. */
-function DeleteReviewDialog({ review, onClose, onDeleted }: { review: ReviewSummary; onClose: () => void; onDeleted: () => void }) {
-  const { service } = useAppServices();
-  const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const matches = typed.trim() === review.codename;
-  const confirm = async () => {
-    if (!matches) {
-      setProblem(`Type ${review.codename} exactly to confirm`);
-      return;
-    }
-    const deleted = await service.deleteReview(review.id);
-    if (deleted.ok) onDeleted();
-    else setProblem(describeFailure(deleted.error));
-  };
-  return (
-    <Dialog open modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface data-testid="delete-review-dialog">
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void confirm();
-          }}
-        >
-          <DialogBody>
-            <DialogTitle>Delete review {review.codename}?</DialogTitle>
-            <DialogContent style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
-              <Text block>
-                This removes the review and everything recorded in it (team, participants, documents, conversations and notes) from this
-                store. It cannot be undone. Export a bundle first if you may need it.
-              </Text>
-              <Field label={`Type the codename (${review.codename}) to confirm`} {...validationProps(problem ?? undefined)}>
-                <Input value={typed} onChange={(_, data) => setTyped(data.value)} data-testid="confirm-codename" />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" type="submit" disabledFocusable={!matches}>
-                Delete this review
-              </Button>
-              <Button onClick={onClose}>Keep it</Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
   );
 }

@@ -58,7 +58,10 @@ export class WorkspaceScreen {
 
   async gotoSection(reviewId: string, recordId?: string): Promise<void> {
     const path = this.section === 'overview' ? `/reviews/${encodeURIComponent(reviewId)}` : `/reviews/${encodeURIComponent(reviewId)}/${this.section}`;
-    await this.page.goto(appUrl(recordId ? `${path}/${encodeURIComponent(recordId)}` : path));
+    // Stay on the app the page is already showing (standalone, or Microsoft 365 mode on another port).
+    const current = this.page.url();
+    const base = current.startsWith('http') ? current.split('#')[0] : baseUrl();
+    await this.page.goto(`${base}#${recordId ? `${path}/${encodeURIComponent(recordId)}` : path}`);
     await this.page.locator('#screen-title').waitFor();
   }
 

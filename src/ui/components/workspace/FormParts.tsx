@@ -1,5 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../domain/failures';
 import { isDuplicateAgencyName } from '../../../domain/rules/review';
 import { LIMITS } from '../../../domain/primitives';
