@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseJsonText } from '../../domain/bundle/json-text';
-import { asDamaged, type Failure } from '../../domain/failures';
+import type { Failure } from '../../domain/failures';
 import type { ReviewId } from '../../domain/ids';
 import { recordLabel } from '../../domain/labels';
 import {
@@ -18,9 +18,9 @@ import {
   type ReviewSnapshot,
   type ReviewSummary,
 } from '../../domain/model';
-import { err, ok, type Result } from '../../domain/result';
-import { validate } from '../../domain/validate';
+import type { Result } from '../../domain/result';
 import type { ReviewStore } from '../../ports/review-store';
+import { AbortWith, checkStored, runStoreWork } from '../shared/stored-checks';
 
 /** The stored file's own format, versioned apart from bundles so the store's layout can change on its own. */
 export const REVIEW_FILE_FORMAT = 'learning-together/review-file';
@@ -36,13 +36,6 @@ interface ReviewFile {
   readonly format: typeof REVIEW_FILE_FORMAT;
   readonly formatVersion: number;
   readonly snapshot: ReviewSnapshot;
-}
-
-/** Thrown inside a locked section to leave it with an expected failure. */
-class AbortWith extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.kind);
-  }
 }
 
 /** Writes queued per file within this process, so two calls never interleave their read-modify-write. */
@@ -73,7 +66,7 @@ export class FileReviewStore implements ReviewStore {
       for (const name of names.filter((candidate) => candidate.endsWith(FILE_SUFFIX) && !candidate.startsWith('.'))) {
         const file = await this.readFile(join(this.directory, name));
         if (!file) continue;
-        summaries.push(summariseReview(this.checkStored(ReviewSchema, file.snapshot.review, `review file ${name}`)));
+        summaries.push(summariseReview(checkStored(ReviewSchema, file.snapshot.review, `review file ${name}`)));
       }
       return summaries.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     });
@@ -84,7 +77,7 @@ export class FileReviewStore implements ReviewStore {
       const file = await this.readFile(this.pathOf(reviewId));
       if (!file) throw new AbortWith({ kind: 'notFound', what: 'Review', id: reviewId });
       // Stored data is checked on the way out too: a damaged file is named, never passed on.
-      return this.checkStored(ReviewSnapshotSchema, file.snapshot, `review file for ${reviewId}`);
+      return checkStored(ReviewSnapshotSchema, file.snapshot, `review file for ${reviewId}`);
     });
   }
 
@@ -236,19 +229,8 @@ export class FileReviewStore implements ReviewStore {
     });
   }
 
-  private checkStored<S extends Parameters<typeof validate>[0]>(schema: S, value: unknown, what: string) {
-    const checked = validate(schema, value, `Stored ${what}`);
-    if (!checked.ok) throw new AbortWith(asDamaged(checked.error));
-    return checked.value;
-  }
-
-  private async run<T>(what: string, work: () => Promise<T>): Promise<Result<T, Failure>> {
-    try {
-      return ok(await work());
-    } catch (error) {
-      if (error instanceof AbortWith) return err(error.failure);
-      return err(failureFromFileError(what, error));
-    }
+  private run<T>(what: string, work: () => Promise<T>): Promise<Result<T, Failure>> {
+    return runStoreWork(what, work, failureFromFileError);
   }
 }
 

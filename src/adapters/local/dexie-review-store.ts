@@ -1,5 +1,5 @@
 import Dexie, { liveQuery, type Table } from 'dexie';
-import { asDamaged, type Failure } from '../../domain/failures';
+import type { Failure } from '../../domain/failures';
 import type { ReviewId } from '../../domain/ids';
 import {
   CHILD_RECORD_KINDS,
@@ -15,10 +15,10 @@ import {
   type ReviewSnapshot,
   type ReviewSummary,
 } from '../../domain/model';
-import { err, ok, type Result } from '../../domain/result';
-import { validate } from '../../domain/validate';
+import type { Result } from '../../domain/result';
 import { recordLabel } from '../../domain/labels';
 import type { ReviewStore } from '../../ports/review-store';
+import { AbortWith, checkStored, runStoreWork } from '../shared/stored-checks';
 
 /** Stored row shapes. `row` is versioned so the layout itself can migrate. */
 interface ReviewRow {
@@ -47,13 +47,6 @@ class ReviewDatabase extends Dexie {
   }
 }
 
-/** Thrown inside a Dexie transaction to abort it with an expected failure. */
-class AbortWith extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.kind);
-  }
-}
-
 /** The standalone store: one browser's IndexedDB, through Dexie. */
 export class DexieReviewStore implements ReviewStore {
   private readonly db: ReviewDatabase;
@@ -78,11 +71,11 @@ export class DexieReviewStore implements ReviewStore {
       this.db.transaction('r', this.db.reviews, this.db.records, async () => {
         const reviewRow = await this.db.reviews.get(reviewId);
         if (!reviewRow) throw new AbortWith({ kind: 'notFound', what: 'Review', id: reviewId });
-        const review = this.checkStored(ReviewSchema, reviewRow.review, 'Review');
+        const review = checkStored(ReviewSchema, reviewRow.review, 'Review');
         const snapshot = emptySnapshot(review);
         const rows = await this.db.records.where('reviewId').equals(reviewId).toArray();
         for (const row of rows) {
-          const record = this.checkStored(CHILD_RECORD_SCHEMAS[row.kind], row.record, `${recordLabel(row.kind)} ${row.id}`);
+          const record = checkStored(CHILD_RECORD_SCHEMAS[row.kind], row.record, `${recordLabel(row.kind)} ${row.id}`);
           (snapshot[COLLECTION_OF_KIND[row.kind]] as AnyChildRecord[]).push(record as AnyChildRecord);
         }
         return snapshot;
@@ -211,24 +204,17 @@ export class DexieReviewStore implements ReviewStore {
     return () => subscription.unsubscribe();
   }
 
-  /** Stored data is checked on the way out too: a damaged record is named, never silently passed on. */
-  private checkStored<S extends Parameters<typeof validate>[0]>(schema: S, value: unknown, what: string) {
-    const checked = validate(schema, value, `Stored ${what}`);
-    if (!checked.ok) throw new AbortWith(asDamaged(checked.error));
-    return checked.value;
+  private run<T>(what: string, work: () => Promise<T>): Promise<Result<T, Failure>> {
+    return runStoreWork(what, work, failureFromDexieError);
   }
+}
 
-  private async run<T>(what: string, work: () => Promise<T>): Promise<Result<T, Failure>> {
-    try {
-      return ok(await work());
-    } catch (error) {
-      if (error instanceof AbortWith) return err(error.failure);
-      if (error instanceof Dexie.ConstraintError) return err({ kind: 'alreadyExists', what, id: '' });
-      if (error instanceof Dexie.QuotaExceededError) {
-        return err({ kind: 'unavailable', what, detail: 'this browser has run out of storage space', retryable: false });
-      }
-      const detail = error instanceof Error ? error.message : String(error);
-      return err({ kind: 'unavailable', what, detail: `browser storage failed: ${detail}`, retryable: true });
-    }
+/** Words a Dexie/IndexedDB error as a typed failure (an `AbortWith` never reaches here). */
+function failureFromDexieError(what: string, error: unknown): Failure {
+  if (error instanceof Dexie.ConstraintError) return { kind: 'alreadyExists', what, id: '' };
+  if (error instanceof Dexie.QuotaExceededError) {
+    return { kind: 'unavailable', what, detail: 'this browser has run out of storage space', retryable: false };
   }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: 'unavailable', what, detail: `browser storage failed: ${detail}`, retryable: true };
 }

@@ -1,18 +1,12 @@
 // Seeded randomness so that ids, faults and batch ordering are reproducible run to run.
+// The generator itself is the app's fixture PRNG (pure, dependency-free), so there is one mulberry32 to trust;
+// the double adds only what Graph-shaped data needs (derived streams, ids, shuffles).
+import { mulberry32, type Random } from '../../../src/domain/fixtures/prng';
 
-export type Random = () => number;
+export type { Random };
 
-/** mulberry32: tiny, fast and good enough for test data. Returns numbers in [0, 1). */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Numbers in [0, 1); the same seed always gives the same sequence. */
+export const createRandom: (seed: number) => Random = mulberry32;
 
 /** Derives independent streams from one seed, so drawing ids never shifts which request gets a fault. */
 export function deriveSeed(seed: number, stream: string): number {
