@@ -1,4 +1,5 @@
 import type { Root } from 'react-dom/client';
+import { BundleService } from '../app/bundles';
 import { ReviewService } from '../app/review-service';
 import { randomIds, systemClock } from '../adapters/local/system';
 import type { Failure } from '../domain/failures';
@@ -102,7 +103,10 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
   const getAccessToken = () => signedIn.tokens.getAccessToken();
   const storage = openMicrosoft365Store({ tenant, getAccessToken, username: signedIn.user.username });
   if (!storage.ok) return storage;
-  const service = new ReviewService({ store: storage.value.store, clock: systemClock, ids: randomIds, actor: () => signedIn.user.displayName });
+  const deps = { store: storage.value.store, clock: systemClock, ids: randomIds, actor: () => signedIn.user.displayName };
+  const service = new ReviewService(deps);
+  // Bundles move a review between modes and serve as backups; SharePoint receives an import all or nothing too.
+  const bundles = new BundleService({ ...deps, producer: 'Learning Together for Teams (Microsoft 365)' });
   const meetings = graphOnlineMeetings({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken });
   const appUrl = `${window.location.origin}${window.location.pathname}`;
 
@@ -134,6 +138,7 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
 
   return ok({
     service,
+    bundles,
     mode: 'microsoft365',
     userName: signedIn.user.displayName,
     outbox: storage.value.outbox,

@@ -18,6 +18,7 @@ import { describeFailure } from '../../app/failure-messages';
 import { PHASE_TITLES, TRIGGER_LABELS } from '../../domain/labels';
 import type { ReviewSummary } from '../../domain/model';
 import { useAppServices } from '../app-services';
+import { ImportBundleButton } from '../components/BundleTransfer';
 import { Notice, ScreenTitle } from '../components/workspace/ScreenParts';
 import { formatInstant, formatPeriod } from '../london-format';
 import { hrefOf, paths } from '../routes';
@@ -86,6 +87,7 @@ export function ReviewsScreen() {
         </Button>
       </ScreenTitle>
       {trainingUnavailable}
+      <ImportBundleButton onImported={(reviewId) => navigate(paths.review(reviewId))} />
       {trainingProblem ? <Notice intent="error">{trainingProblem}</Notice> : null}
       {notice ? (
         <div role="status">

@@ -1,5 +1,5 @@
 import { Badge, Button, Checkbox, Field, Input, Link, Select, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { FieldIssue } from '../../../domain/failures';
 import type { CapturedItemId, ConversationId, ParticipantId, TeamMemberId } from '../../../domain/ids';
@@ -21,8 +21,9 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
-import { Notice, ProblemSummary, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
-import { MissingRecord, RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { Notice, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
+import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { formatInstant } from '../../london-format';
 import { useReview } from '../../review-context';
@@ -138,27 +139,25 @@ export function ConversationsScreen({ recordId }: { recordId?: string | undefine
             )}
           />
         </div>
-        {adding !== null ? (
-          <div className={styles.detailPane}>
+        <RecordDetailPane
+          adding={adding !== null}
+          recordId={recordId}
+          selected={selected}
+          what="conversation"
+          onBack={() => open(null)}
+          addForm={() => (
             <AddConversationForm
               key={adding}
-              participantId={adding}
+              participantId={adding ?? ''}
               onCancel={() => setAdding(null)}
               onAdded={(id) => {
                 setAdding(null);
                 open(id);
               }}
             />
-          </div>
-        ) : recordId ? (
-          <div className={styles.detailPane}>
-            {selected ? (
-              <ConversationEditor key={selected.id} conversation={selected} onRemoved={() => open(null)} />
-            ) : (
-              <MissingRecord what="conversation" onBack={() => open(null)} />
-            )}
-          </div>
-        ) : null}
+          )}
+          editor={(conversation) => <ConversationEditor key={conversation.id} conversation={conversation} onRemoved={() => open(null)} />}
+        />
       </div>
     </section>
   );
@@ -214,24 +213,24 @@ function AddConversationForm({ participantId, onCancel, onAdded }: { participant
     leadQuestionerId: (facilitators[0]?.id ?? null) as TeamMemberId | null,
     leadNoteTakerId: (facilitators[1]?.id ?? null) as TeamMemberId | null,
   });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
   const participant = snapshot.participants.find((candidate) => candidate.id === fields.participantId);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const added = await service.addRecord('conversation', snapshot.review.id, { ...fields, participantId: fields.participantId as ParticipantId, status: 'toArrange' });
-    if (added.ok) onAdded(added.value.id);
-    else if (added.error.kind === 'invalid') {
-      setIssues(added.error.issues.map((issue) => (issue.path === 'participantId' && fields.participantId === '' ? { ...issue, message: 'choose who the conversation is with' } : issue)));
-      setFailure(null);
-    } else setFailure(describeFailure(added.error));
-  };
+  const { issues, failure, submit } = useAddRecordSubmit({
+    add: () => service.addRecord('conversation', snapshot.review.id, { ...fields, participantId: fields.participantId as ParticipantId, status: 'toArrange' }),
+    friendlier: (issues) =>
+      issues.map((issue) => (issue.path === 'participantId' && fields.participantId === '' ? { ...issue, message: 'choose who the conversation is with' } : issue)),
+    onAdded,
+  });
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-conversation-title" data-testid="add-conversation-form">
-      <h2 id="add-conversation-title" className={styles.heading}>
-        {participant ? `Arrange a conversation with ${participant.reportLabel}` : 'Arrange a conversation'}
-      </h2>
-      <ProblemSummary title="Not added yet. Please check:" problems={[...issues.map((issue) => issue.message), ...(failure ? [failure] : [])]} />
+    <InlineAddForm
+      headingId="add-conversation-title"
+      heading={participant ? `Arrange a conversation with ${participant.reportLabel}` : 'Arrange a conversation'}
+      testId="add-conversation-form"
+      issues={issues}
+      failure={failure}
+      submitLabel="Create the conversation record"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
       <Field label="Participant" required {...validationProps(issueFor(issues, 'participantId'))}>
         <ParticipantSelect value={fields.participantId} participants={snapshot.participants} onChange={(id) => setFields({ ...fields, participantId: id })} />
       </Field>
@@ -243,13 +242,7 @@ function AddConversationForm({ participantId, onCancel, onAdded }: { participant
           <MemberSelect value={fields.leadNoteTakerId} members={snapshot.teamMembers} onChange={(id) => setFields({ ...fields, leadNoteTakerId: id })} testId="conversation-note-taker" />
         </Field>
       </div>
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit">
-          Create the conversation record
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
-    </form>
+    </InlineAddForm>
   );
 }
 

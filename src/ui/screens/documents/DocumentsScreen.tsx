@@ -1,6 +1,5 @@
 import { Button, Field, Input, Select, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { describeFailure } from '../../../app/failure-messages';
+import { useId, useMemo, useState } from 'react';
 import type { FieldIssue } from '../../../domain/failures';
 import type { AgencyId } from '../../../domain/ids';
 import type { Agency, DocumentRecord } from '../../../domain/model';
@@ -10,8 +9,9 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
-import { PeriodFields, ProblemSummary, ScreenTitle, validationProps, withEmptyDateMessages } from '../../components/workspace/FormParts';
-import { MissingRecord, RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { PeriodFields, ScreenTitle, validationProps, withEmptyDateMessages } from '../../components/workspace/FormParts';
+import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { formatPeriod } from '../../london-format';
 import { useReview } from '../../review-context';
@@ -89,8 +89,13 @@ export function DocumentsScreen({ recordId }: { recordId?: string | undefined })
             )}
           />
         </div>
-        {adding ? (
-          <div className={styles.detailPane}>
+        <RecordDetailPane
+          adding={adding}
+          recordId={recordId}
+          selected={selected}
+          what="document"
+          onBack={() => open(null)}
+          addForm={() => (
             <AddDocumentForm
               onCancel={() => setAdding(false)}
               onAdded={(id) => {
@@ -98,12 +103,9 @@ export function DocumentsScreen({ recordId }: { recordId?: string | undefined })
                 open(id);
               }}
             />
-          </div>
-        ) : recordId ? (
-          <div className={styles.detailPane}>
-            {selected ? <DocumentEditor key={selected.id} document={selected} onRemoved={() => open(null)} /> : <MissingRecord what="document" onBack={() => open(null)} />}
-          </div>
-        ) : null}
+          )}
+          editor={(document) => <DocumentEditor key={document.id} document={document} onRemoved={() => open(null)} />}
+        />
       </div>
     </section>
   );
@@ -138,29 +140,28 @@ function RecordTypeInput({ value, onChange }: { value: string; onChange: (value:
 }
 
 function AddDocumentForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (id: string) => void }) {
-  const styles = useWorkspaceStyles();
   const { service } = useAppServices();
   const { snapshot } = useReview();
   const agencies = snapshot.review.agencies;
   const [fields, setFields] = useState({ agencyId: agencies.length === 1 ? (agencies[0]?.id ?? '') : '', title: '', recordType: '', coveredPeriod: { from: '', to: '' } });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const { issues, failure, submit } = useAddRecordSubmit({
+    add: () => service.addRecord('document', snapshot.review.id, { ...fields, agencyId: fields.agencyId as AgencyId }),
+    friendlier: (issues) => friendlier(issues, fields),
+    onAdded,
+  });
   const warnings = fields.coveredPeriod.from && fields.coveredPeriod.to ? documentIssues({ ...fields, agencyId: fields.agencyId as AgencyId }, snapshot.review.periodUnderReview, agencies).warnings : [];
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const added = await service.addRecord('document', snapshot.review.id, { ...fields, agencyId: fields.agencyId as AgencyId });
-    if (added.ok) onAdded(added.value.id);
-    else if (added.error.kind === 'invalid') {
-      setIssues(friendlier(added.error.issues, fields));
-      setFailure(null);
-    } else setFailure(describeFailure(added.error));
-  };
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-document-title" data-testid="add-document-form">
-      <h2 id="add-document-title" className={styles.heading}>
-        Log a document
-      </h2>
-      <ProblemSummary title="Not logged yet. Please check:" problems={[...issues.map((issue) => issue.message), ...(failure ? [failure] : [])]} />
+    <InlineAddForm
+      headingId="add-document-title"
+      heading="Log a document"
+      testId="add-document-form"
+      problemTitle="Not logged yet. Please check:"
+      issues={issues}
+      failure={failure}
+      submitLabel="Log document"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
       <Field label="Agency" required {...validationProps(issueFor(issues, 'agencyId'))}>
         <AgencySelect value={fields.agencyId} agencies={agencies} onChange={(agencyId) => setFields({ ...fields, agencyId })} />
       </Field>
@@ -179,13 +180,7 @@ function AddDocumentForm({ onCancel, onAdded }: { onCancel: () => void; onAdded:
         path="coveredPeriod"
         testId="document-period"
       />
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit">
-          Log document
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
-    </form>
+    </InlineAddForm>
   );
 }
 

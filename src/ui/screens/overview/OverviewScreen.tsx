@@ -28,6 +28,7 @@ import type { AgencyId } from '../../../domain/ids';
 import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
+import { ExportBundleButton } from '../../components/BundleTransfer';
 import { AgenciesEditor, Notice, PeriodFields, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
 import { issueFor, useAutosavedReview } from '../../hooks/use-autosave';
 import { formatInstant } from '../../london-format';
@@ -83,6 +84,7 @@ export function OverviewScreen({ recordId: _recordId }: { recordId?: string | un
           </Badge>
         ) : null}
       </ScreenTitle>
+      <ExportBundleButton reviewId={review.id} />
       <StageTracker phase={review.phase} />
       <CurrentPhase />
       <PhaseHistory />

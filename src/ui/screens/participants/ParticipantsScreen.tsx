@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, Select, Text, Textarea, tokens } from '@fluentui/react-components';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { FieldIssue } from '../../../domain/failures';
 import type { AgencyId } from '../../../domain/ids';
@@ -20,8 +20,9 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
-import { Notice, ProblemSummary, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
-import { MissingRecord, RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { Notice, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
+import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { useReview } from '../../review-context';
 
@@ -132,8 +133,13 @@ export function ParticipantsScreen({ recordId }: { recordId?: string | undefined
             )}
           />
         </div>
-        {adding ? (
-          <div className={styles.detailPane}>
+        <RecordDetailPane
+          adding={adding}
+          recordId={recordId}
+          selected={selected}
+          what="participant"
+          onBack={() => open(null)}
+          addForm={() => (
             <AddParticipantForm
               onCancel={() => setAdding(false)}
               onAdded={(id) => {
@@ -141,16 +147,9 @@ export function ParticipantsScreen({ recordId }: { recordId?: string | undefined
                 open(id);
               }}
             />
-          </div>
-        ) : recordId ? (
-          <div className={styles.detailPane}>
-            {selected ? (
-              <ParticipantEditor key={selected.id} participant={selected} onRemoved={() => open(null)} />
-            ) : (
-              <MissingRecord what="participant" onBack={() => open(null)} />
-            )}
-          </div>
-        ) : null}
+          )}
+          editor={(participant) => <ParticipantEditor key={participant.id} participant={participant} onRemoved={() => open(null)} />}
+        />
       </div>
     </section>
   );
@@ -201,32 +200,32 @@ function AddParticipantForm({ onCancel, onAdded }: { onCancel: () => void; onAdd
   const { service } = useAppServices();
   const { snapshot } = useReview();
   const [fields, setFields] = useState({ kind: 'practitioner' as ParticipantKind, agencyId: '' as string | null, roleTitle: '', realName: '', reportLabel: '' });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
   const agencies = snapshot.review.agencies;
   const changeKind = (kind: ParticipantKind) =>
     setFields((current) => ({ ...current, kind, agencyId: isFamilyKind(kind) ? null : current.agencyId === null ? '' : current.agencyId }));
   const suggest = () =>
     setFields((current) => ({ ...current, reportLabel: suggestReportLabel({ id: '' as never, ...current, agencyId: (current.agencyId || null) as AgencyId | null }, snapshot.participants, agencies) }));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const added = await service.addRecord('participant', snapshot.review.id, {
-      ...fields,
-      agencyId: fields.agencyId as AgencyId | null,
-      introductionLetter: { status: 'notSent', on: null },
-    });
-    if (added.ok) onAdded(added.value.id);
-    else if (added.error.kind === 'invalid') {
-      setIssues(friendlier(added.error.issues, fields.agencyId));
-      setFailure(null);
-    } else setFailure(describeFailure(added.error));
-  };
+  const { issues, failure, submit } = useAddRecordSubmit({
+    add: () =>
+      service.addRecord('participant', snapshot.review.id, {
+        ...fields,
+        agencyId: fields.agencyId as AgencyId | null,
+        introductionLetter: { status: 'notSent', on: null },
+      }),
+    friendlier: (issues) => friendlier(issues, fields.agencyId),
+    onAdded,
+  });
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-participant-title" data-testid="add-participant-form">
-      <h2 id="add-participant-title" className={styles.heading}>
-        Add a participant
-      </h2>
-      <ProblemSummary title="Not added yet. Please check:" problems={[...issues.map((issue) => issue.message), ...(failure ? [failure] : [])]} />
+    <InlineAddForm
+      headingId="add-participant-title"
+      heading="Add a participant"
+      testId="add-participant-form"
+      issues={issues}
+      failure={failure}
+      submitLabel="Add participant"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
       <Field label="Kind of participant">
         <KindSelect value={fields.kind} onChange={changeKind} />
       </Field>
@@ -245,13 +244,7 @@ function AddParticipantForm({ onCancel, onAdded }: { onCancel: () => void; onAdd
           <Button onClick={suggest}>Suggest a label</Button>
         </div>
       </Field>
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit">
-          Add participant
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
-    </form>
+    </InlineAddForm>
   );
 }
 

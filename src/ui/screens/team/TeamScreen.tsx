@@ -1,15 +1,14 @@
 import { Button, Field, Input, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
-import { describeFailure } from '../../../app/failure-messages';
-import type { FieldIssue } from '../../../domain/failures';
+import { useState } from 'react';
 import { TEAM_ROLE_LABELS } from '../../../domain/labels';
 import { TEAM_ROLES, type TeamMember, type TeamRole } from '../../../domain/model';
 import { referencesTo } from '../../../domain/rules/references';
 import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
-import { Notice, ProblemSummary, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
-import { MissingRecord, RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { Notice, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
+import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
@@ -94,8 +93,13 @@ export function TeamScreen({ recordId }: { recordId?: string | undefined }) {
             </Table>
           )}
         </div>
-        {adding ? (
-          <div className={styles.detailPane}>
+        <RecordDetailPane
+          adding={adding}
+          recordId={recordId}
+          selected={selected}
+          what="team member"
+          onBack={() => open(null)}
+          addForm={() => (
             <AddTeamMemberForm
               onCancel={() => setAdding(false)}
               onAdded={(id) => {
@@ -103,12 +107,9 @@ export function TeamScreen({ recordId }: { recordId?: string | undefined }) {
                 open(id);
               }}
             />
-          </div>
-        ) : recordId ? (
-          <div className={styles.detailPane}>
-            {selected ? <TeamMemberEditor key={selected.id} member={selected} onRemoved={() => open(null)} /> : <MissingRecord what="team member" onBack={() => open(null)} />}
-          </div>
-        ) : null}
+          )}
+          editor={(member) => <TeamMemberEditor key={member.id} member={member} onRemoved={() => open(null)} />}
+        />
       </div>
     </section>
   );
@@ -127,25 +128,21 @@ function RoleSelect({ value, onChange, testId }: { value: TeamRole; onChange: (r
 }
 
 function AddTeamMemberForm({ onCancel, onAdded }: { onCancel: () => void; onAdded: (id: string) => void }) {
-  const styles = useWorkspaceStyles();
   const { service } = useAppServices();
   const { snapshot } = useReview();
   const [fields, setFields] = useState({ name: '', role: 'facilitator' as TeamRole, email: '', profession: '' });
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const added = await service.addRecord('teamMember', snapshot.review.id, fields);
-    if (added.ok) onAdded(added.value.id);
-    else if (added.error.kind === 'invalid') setIssues([...added.error.issues]);
-    else setFailure(describeFailure(added.error));
-  };
+  const { issues, failure, submit } = useAddRecordSubmit({ add: () => service.addRecord('teamMember', snapshot.review.id, fields), onAdded });
   return (
-    <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-labelledby="add-member-title" data-testid="add-team-member-form">
-      <h2 id="add-member-title" className={styles.heading}>
-        Add a team member
-      </h2>
-      <ProblemSummary title="Not added yet. Please check:" problems={[...issues.map((issue) => issue.message), ...(failure ? [failure] : [])]} />
+    <InlineAddForm
+      headingId="add-member-title"
+      heading="Add a team member"
+      testId="add-team-member-form"
+      issues={issues}
+      failure={failure}
+      submitLabel="Add to the team"
+      onSubmit={() => void submit()}
+      onCancel={onCancel}
+    >
       <Field label="Name" required {...validationProps(issueFor(issues, 'name'))}>
         <Input value={fields.name} onChange={(_, data) => setFields({ ...fields, name: data.value })} data-testid="member-name" autoFocus />
       </Field>
@@ -158,13 +155,7 @@ function AddTeamMemberForm({ onCancel, onAdded }: { onCancel: () => void; onAdde
       <Field label="Profession" {...validationProps(issueFor(issues, 'profession'))}>
         <Input value={fields.profession} onChange={(_, data) => setFields({ ...fields, profession: data.value })} data-testid="member-profession" />
       </Field>
-      <div className={styles.row}>
-        <Button appearance="primary" type="submit">
-          Add to the team
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
-    </form>
+    </InlineAddForm>
   );
 }
 

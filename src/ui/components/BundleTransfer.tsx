@@ -1,0 +1,112 @@
+import { Button, Text, tokens } from '@fluentui/react-components';
+import { useRef, useState, type ChangeEvent } from 'react';
+import { describeFailure } from '../../app/failure-messages';
+import type { ReviewId } from '../../domain/ids';
+import { useAppServices } from '../app-services';
+import { Notice } from './workspace/ScreenParts';
+
+/** Bundles of real reviews hold real names: say so wherever one is made. */
+const CONFIDENTIAL = 'A review bundle holds everything in the review, real names included: keep it as confidential as the review.';
+
+/** Download the whole review as a review bundle (a versioned JSON file). The export is recorded in the audit trail. */
+export function ExportBundleButton({ reviewId }: { reviewId: ReviewId }) {
+  const { bundles } = useAppServices();
+  const [message, setMessage] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  if (!bundles) return null;
+  const exportNow = async () => {
+    const exported = await bundles.exportBundle(reviewId);
+    if (!exported.ok) {
+      setMessage({ intent: 'error', text: describeFailure(exported.error) });
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([exported.value.text], { type: 'application/json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exported.value.fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setMessage({ intent: 'success', text: `Saved as ${exported.value.fileName}. ${CONFIDENTIAL}` });
+  };
+  return (
+    <div style={{ display: 'grid', gap: tokens.spacingVerticalXS }}>
+      <div>
+        <Button onClick={() => void exportNow()} data-testid="export-bundle">
+          Export review bundle
+        </Button>
+      </div>
+      {message ? (
+        <div role="status" data-testid="export-message">
+          <Notice intent={message.intent}>{message.text}</Notice>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Import a review bundle file: everything is checked first and written all or nothing, so a bad file changes nothing.
+ * A review that is already here is replaced only when the person says so.
+ */
+export function ImportBundleButton({ onImported }: { onImported: (reviewId: string) => void }) {
+  const { bundles } = useAppServices();
+  const input = useRef<HTMLInputElement>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [pendingReplace, setPendingReplace] = useState<{ text: string; codename: string } | null>(null);
+  if (!bundles) return null;
+
+  const importText = async (text: string, replace: boolean) => {
+    const imported = await bundles.importBundle(text, { replace });
+    if (imported.ok) {
+      setProblem(null);
+      setPendingReplace(null);
+      onImported(imported.value.summary.id);
+      return;
+    }
+    if (imported.error.kind === 'alreadyExists') {
+      setPendingReplace({ text, codename: imported.error.id });
+      return;
+    }
+    setProblem(describeFailure(imported.error));
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    if (file.size > 50 * 1024 * 1024) {
+      setProblem(`${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; a review bundle is at most 50 MB.`);
+      return;
+    }
+    await importText(await file.text(), false);
+  };
+
+  return (
+    <div style={{ display: 'grid', gap: tokens.spacingVerticalXS }}>
+      <input ref={input} type="file" accept=".json,application/json" aria-label="Review bundle file" data-testid="import-bundle-file" hidden onChange={(event) => void onFile(event)} />
+      <div>
+        <Button onClick={() => input.current?.click()} data-testid="import-bundle">
+          Import a review bundle
+        </Button>
+      </div>
+      {problem ? (
+        <div role="alert" data-testid="import-problem">
+          <Notice intent="error">{problem}</Notice>
+        </div>
+      ) : null}
+      {pendingReplace ? (
+        <div role="alert" data-testid="import-replace">
+          <Notice intent="warning">
+            <Text block>
+              This bundle holds review {pendingReplace.codename}, which is already here. Replacing it overwrites the review here with the
+              bundle&apos;s copy.
+            </Text>
+            <div style={{ display: 'flex', gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS }}>
+              <Button onClick={() => void importText(pendingReplace.text, true)}>Replace the review here</Button>
+              <Button onClick={() => setPendingReplace(null)}>Keep the review here</Button>
+            </div>
+          </Notice>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { Button } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { describeFailure } from '../../../app/failure-messages';
+import type { Failure, FieldIssue } from '../../../domain/failures';
+import type { Result } from '../../../domain/result';
+import { ProblemSummary } from './FormParts';
+import { MissingRecord, useWorkspaceStyles } from './RecordParts';
+
+/**
+ * The right-hand pane of a list/detail screen: the add form while adding, else the opened record's editor, or a
+ * "not found" note when the address names a record that is not (or no longer) in the review.
+ */
+export function RecordDetailPane<R>({
+  adding,
+  recordId,
+  selected,
+  what,
+  onBack,
+  addForm,
+  editor,
+}: {
+  /** Whether the add form is showing; it wins over an opened record. */
+  readonly adding: boolean;
+  readonly recordId: string | undefined;
+  readonly selected: R | undefined;
+  /** "team member", for the not-found note. */
+  readonly what: string;
+  readonly onBack: () => void;
+  readonly addForm: () => ReactNode;
+  readonly editor: (record: R) => ReactNode;
+}) {
+  const styles = useWorkspaceStyles();
+  if (adding) return <div className={styles.detailPane}>{addForm()}</div>;
+  if (!recordId) return null;
+  return <div className={styles.detailPane}>{selected !== undefined ? editor(selected) : <MissingRecord what={what} onBack={onBack} />}</div>;
+}
+
+/**
+ * An inline add form's submit: the service's refusals become field issues (worded by `friendlier` where the
+ * screen has kinder words for an empty choice), anything else one message; on success the new record opens.
+ */
+export function useAddRecordSubmit({
+  add,
+  friendlier = (issues) => [...issues],
+  onAdded,
+}: {
+  readonly add: () => Promise<Result<{ readonly id: string }, Failure>>;
+  readonly friendlier?: (issues: readonly FieldIssue[]) => FieldIssue[];
+  readonly onAdded: (id: string) => void;
+}) {
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const submit = async () => {
+    const added = await add();
+    if (added.ok) onAdded(added.value.id);
+    else if (added.error.kind === 'invalid') {
+      setIssues(friendlier(added.error.issues));
+      setFailure(null);
+    } else setFailure(describeFailure(added.error));
+  };
+  return { issues, failure, submit };
+}
+
+/** The inline add form's frame: heading, the summary of what stopped the add, the fields, and submit/cancel. */
+export function InlineAddForm({
+  headingId,
+  heading,
+  testId,
+  problemTitle = 'Not added yet. Please check:',
+  issues,
+  failure,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  readonly headingId: string;
+  readonly heading: string;
+  readonly testId: string;
+  readonly problemTitle?: string;
+  readonly issues: readonly FieldIssue[];
+  readonly failure: string | null;
+  readonly submitLabel: string;
+  readonly onSubmit: () => void;
+  readonly onCancel: () => void;
+  readonly children: ReactNode;
+}) {
+  const styles = useWorkspaceStyles();
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+      noValidate
+      aria-labelledby={headingId}
+      data-testid={testId}
+    >
+      <h2 id={headingId} className={styles.heading}>
+        {heading}
+      </h2>
+      <ProblemSummary title={problemTitle} problems={[...issues.map((issue) => issue.message), ...(failure ? [failure] : [])]} />
+      {children}
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit">
+          {submitLabel}
+        </Button>
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
