@@ -12,10 +12,11 @@ import {
 } from '../domain/bundle';
 import type { Failure } from '../domain/failures';
 import type { ReviewId } from '../domain/ids';
-import { AuditEntrySchema, RECORD_SCHEMA_VERSION, type AuditEntry, type ReviewSnapshot, type ReviewSummary } from '../domain/model';
+import { AuditEntrySchema, type AuditEntry, type ReviewSnapshot, type ReviewSummary } from '../domain/model';
 import { err, ok, type Result } from '../domain/result';
 import { formatLondonDateTime, londonDateOf } from '../domain/time';
 import { validate } from '../domain/validate';
+import { firstVersionStamps } from './record-stamps';
 import { ID_PREFIX, type ReviewServiceDeps } from './review-service';
 
 export interface BundleServiceDeps extends ReviewServiceDeps {
@@ -130,8 +131,7 @@ export class BundleService {
   }
 
   private auditEntry(reviewId: ReviewId, action: AuditEntry['action'], summary: string, takenIds: ReadonlySet<string>): Result<AuditEntry, Failure> {
-    const now = this.deps.clock.now();
-    const actor = this.deps.actor();
+    const stamps = firstVersionStamps(this.deps.clock, this.deps.actor);
     let id = this.deps.ids.next(ID_PREFIX.audit);
     // A bundle from elsewhere may already use the id this source hands out next; never reuse one.
     for (let attempt = 0; takenIds.has(id) && attempt < 20; attempt++) id = this.deps.ids.next(ID_PREFIX.audit);
@@ -141,15 +141,10 @@ export class BundleService {
       {
         id,
         reviewId,
-        schemaVersion: RECORD_SCHEMA_VERSION,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: actor,
-        updatedBy: actor,
+        ...stamps,
         action,
-        who: actor,
-        at: now,
+        who: stamps.createdBy,
+        at: stamps.createdAt,
         summary,
       },
       'Audit entry',

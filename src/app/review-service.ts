@@ -3,7 +3,6 @@ import type { Failure } from '../domain/failures';
 import { asId, type ReviewId } from '../domain/ids';
 import {
   CHILD_RECORD_SCHEMAS,
-  RECORD_SCHEMA_VERSION,
   ReviewSchema,
   type AuditEntry,
   type ChildRecordKind,
@@ -23,6 +22,7 @@ export { recordLabel };
 import type { Clock } from '../ports/clock';
 import type { IdSource } from '../ports/id-source';
 import type { ReviewStore } from '../ports/review-store';
+import { firstVersionStamps } from './record-stamps';
 
 /** Analysis records other analysis points at: a discrepancy at an entry, a pattern at an episode, a recommendation at a pattern. */
 const ANALYSIS_KINDS_REFERRED_TO: ReadonlySet<ChildRecordKind> = new Set(['narrativeEntry', 'episode', 'pattern']);
@@ -82,17 +82,10 @@ export class ReviewService {
   }
 
   async createReview(input: NewReviewInput): Promise<Result<Review, Failure>> {
-    const now = this.deps.clock.now();
-    const actor = this.deps.actor();
     const candidate = {
       ...input,
       id: input.id ?? this.deps.ids.next(ID_PREFIX.review),
-      schemaVersion: RECORD_SCHEMA_VERSION,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: actor,
-      updatedBy: actor,
+      ...firstVersionStamps(this.deps.clock, this.deps.actor),
       phase: 'preparation',
       phaseHistory: [],
     };
@@ -115,18 +108,11 @@ export class ReviewService {
     input: RecordInput<K>,
     id?: string,
   ): Promise<Result<ChildRecordOf<K>, Failure>> {
-    const now = this.deps.clock.now();
-    const actor = this.deps.actor();
     const candidate = {
       ...input,
       id: id ?? this.deps.ids.next(ID_PREFIX[kind]),
       reviewId,
-      schemaVersion: RECORD_SCHEMA_VERSION,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: actor,
-      updatedBy: actor,
+      ...firstVersionStamps(this.deps.clock, this.deps.actor),
     };
     const valid = validate(CHILD_RECORD_SCHEMAS[kind], candidate, recordLabel(kind));
     if (!valid.ok) return valid;

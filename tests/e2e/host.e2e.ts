@@ -80,6 +80,9 @@ describe('the app in a Teams host (harness)', () => {
     await harness.expectLoaded();
     await expect.poll(() => harness.appPath()).toBe(`${recordPath()}/guide`);
     await expect.poll(() => harness.app.getByRole('heading', { level: 1 }).first().isVisible(), { timeout: 30_000 }).toBe(true);
+    // In a meeting the guide offers to share the participant's own view to the stage (RSC MeetingStage.Write.Chat).
+    await harness.app.getByTestId('share-to-stage').click();
+    await expect.poll(() => harness.app.getByText('Shared to the meeting stage.').isVisible()).toBe(true);
     await expectAccessibleInHost(page, 'side panel');
     await screenshot(page, 'host-side-panel');
     expect(errors).toEqual([]);

@@ -12,27 +12,39 @@ import { MissingRecord, useWorkspaceStyles } from './RecordParts';
  */
 export function RecordDetailPane<R>({
   adding,
+  stopAdding,
   recordId,
   selected,
   what,
-  onBack,
+  open,
   addForm,
   editor,
 }: {
   /** Whether the add form is showing; it wins over an opened record. */
   readonly adding: boolean;
+  readonly stopAdding: () => void;
   readonly recordId: string | undefined;
   readonly selected: R | undefined;
   /** "team member", for the not-found note. */
   readonly what: string;
-  readonly onBack: () => void;
-  readonly addForm: () => ReactNode;
-  readonly editor: (record: R) => ReactNode;
+  /** Opens a record by id (a deep link), or the bare section with `null`. */
+  readonly open: (recordId: string | null) => void;
+  /** The add form; cancelling closes it, adding closes it and opens the new record. */
+  readonly addForm: (done: { onCancel: () => void; onAdded: (id: string) => void }) => ReactNode;
+  /** The editor for the opened record; removing it goes back to the bare section. */
+  readonly editor: (record: R, onRemoved: () => void) => ReactNode;
 }) {
   const styles = useWorkspaceStyles();
-  if (adding) return <div className={styles.detailPane}>{addForm()}</div>;
+  const back = () => open(null);
+  if (adding) {
+    const onAdded = (id: string) => {
+      stopAdding();
+      open(id);
+    };
+    return <div className={styles.detailPane}>{addForm({ onCancel: stopAdding, onAdded })}</div>;
+  }
   if (!recordId) return null;
-  return <div className={styles.detailPane}>{selected !== undefined ? editor(selected) : <MissingRecord what={what} onBack={onBack} />}</div>;
+  return <div className={styles.detailPane}>{selected !== undefined ? editor(selected, back) : <MissingRecord what={what} onBack={back} />}</div>;
 }
 
 /**

@@ -141,22 +141,13 @@ export function ConversationsScreen({ recordId }: { recordId?: string | undefine
         </div>
         <RecordDetailPane
           adding={adding !== null}
+          stopAdding={() => setAdding(null)}
           recordId={recordId}
           selected={selected}
           what="conversation"
-          onBack={() => open(null)}
-          addForm={() => (
-            <AddConversationForm
-              key={adding}
-              participantId={adding ?? ''}
-              onCancel={() => setAdding(null)}
-              onAdded={(id) => {
-                setAdding(null);
-                open(id);
-              }}
-            />
-          )}
-          editor={(conversation) => <ConversationEditor key={conversation.id} conversation={conversation} onRemoved={() => open(null)} />}
+          open={open}
+          addForm={(done) => <AddConversationForm key={adding} participantId={adding ?? ''} {...done} />}
+          editor={(conversation, onRemoved) => <ConversationEditor key={conversation.id} conversation={conversation} onRemoved={onRemoved} />}
         />
       </div>
     </section>

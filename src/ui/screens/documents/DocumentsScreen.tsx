@@ -91,20 +91,13 @@ export function DocumentsScreen({ recordId }: { recordId?: string | undefined })
         </div>
         <RecordDetailPane
           adding={adding}
+          stopAdding={() => setAdding(false)}
           recordId={recordId}
           selected={selected}
           what="document"
-          onBack={() => open(null)}
-          addForm={() => (
-            <AddDocumentForm
-              onCancel={() => setAdding(false)}
-              onAdded={(id) => {
-                setAdding(false);
-                open(id);
-              }}
-            />
-          )}
-          editor={(document) => <DocumentEditor key={document.id} document={document} onRemoved={() => open(null)} />}
+          open={open}
+          addForm={(done) => <AddDocumentForm {...done} />}
+          editor={(document, onRemoved) => <DocumentEditor key={document.id} document={document} onRemoved={onRemoved} />}
         />
       </div>
     </section>

@@ -30,6 +30,7 @@ import { hrefOf, paths } from '../../routes';
 import { GuideTimerBar } from './GuideTimerBar';
 import { roleStorage, viewedStepStorage } from './guide-storage';
 import { OfflineIndicator } from './OfflineIndicator';
+import { ShareToStageButton } from '../../components/ShareToStageButton';
 import { CapturedItems, EpisodeCaptureForm } from './QuickCapture';
 import { RecordPanel } from './RecordPanel';
 import { StepPanel } from './StepPanel';
@@ -187,6 +188,7 @@ function Guide({ conversation, participant, snapshot }: { conversation: Conversa
           </div>
         </div>
         <OfflineIndicator />
+        <ShareToStageButton reviewId={snapshot.review.id} conversationId={conversation.id} />
         {reminder ? (
           <Badge appearance="tint" color="warning" data-testid="recording-badge">
             Recording still held: destroy it

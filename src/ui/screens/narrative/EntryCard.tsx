@@ -5,6 +5,7 @@ import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { formatPeriod } from '../../components/analysis/format';
 import { KindBadge, useKindStyles } from './KindBadge';
+import { RelatedEntryLinks } from './RelatedEntryLinks';
 import { useOnColourStyles } from '../../components/analysis/on-colour';
 
 const useStyles = makeStyles({
@@ -44,7 +45,6 @@ export function EntryCard({
   const styles = useStyles();
   const kindStyles = useKindStyles();
   const onColour = useOnColourStyles();
-  const related = entry.relatedEntryIds.map((id) => byId.get(id)).filter((other): other is NarrativeEntry => other !== undefined);
   const period = formatPeriod(entry.period);
   return (
     <li
@@ -59,19 +59,7 @@ export function EntryCard({
       </div>
       <Text className={styles.text}>{entry.text}</Text>
       <span className={styles.meta}>Source: {describeSource(entry.source, context)}</span>
-      {related.length > 0 ? (
-        <span className={styles.meta}>
-          {entry.kind === 'discrepancy' ? 'Disputes: ' : 'Related: '}
-          {related.map((other, index) => (
-            <span key={other.id}>
-              {index > 0 ? '; ' : ''}
-              <Link href={href(other.id)} className={onColour.link}>
-                {describePerspective(other.perspective, context).title}, {formatPeriod(other.period)}
-              </Link>
-            </span>
-          ))}
-        </span>
-      ) : null}
+      <RelatedEntryLinks entry={entry} byId={byId} context={context} href={href} className={styles.meta} />
       {disputedByCount > 0 ? (
         <span className={styles.meta}>
           Disputed by {disputedByCount} {disputedByCount === 1 ? 'discrepancy' : 'discrepancies'}

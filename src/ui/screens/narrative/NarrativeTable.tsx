@@ -1,11 +1,12 @@
 import { Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describePerspective, describeSource, type NarrativeContext } from '../../../domain/analysis';
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { VirtualTable } from '../../components/analysis/VirtualTable';
 import { formatPeriod } from '../../components/analysis/format';
 import { KindBadge, useKindStyles } from './KindBadge';
+import { RelatedEntryLinks } from './RelatedEntryLinks';
 import { useOnColourStyles } from '../../components/analysis/on-colour';
 
 const useStyles = makeStyles({
@@ -54,23 +55,9 @@ export function NarrativeTable({
   const kindStyles = useKindStyles();
   const onColour = useOnColourStyles();
   const [allJudgements, setAllJudgements] = useState(false);
-  const links = (entry: NarrativeEntry) => {
-    const related = entry.relatedEntryIds.map((id) => byId.get(id)).filter((other): other is NarrativeEntry => other !== undefined);
-    if (related.length === 0) return null;
-    return (
-      <div className={styles.meta}>
-        {entry.kind === 'discrepancy' ? 'Disputes: ' : 'Related: '}
-        {related.map((other, index) => (
-          <span key={other.id}>
-            {index > 0 ? '; ' : ''}
-            <Link href={href(other.id)} className={onColour.link}>
-              {describePerspective(other.perspective, context).title}, {formatPeriod(other.period)}
-            </Link>
-          </span>
-        ))}
-      </div>
-    );
-  };
+  const links = (entry: NarrativeEntry, fallback?: ReactNode) => (
+    <RelatedEntryLinks entry={entry} byId={byId} context={context} href={href} className={styles.meta} fallback={fallback} />
+  );
   const textCell = (entry: NarrativeEntry) => (
     <>
       <Text className={styles.text}>{entry.text}</Text>
@@ -139,7 +126,7 @@ export function NarrativeTable({
                 <tr key={entry.id} data-row-key={entry.id} className={kindStyles.reviewersJudgement}>
                   <td className={styles.cell}>{formatPeriod(entry.period)}</td>
                   <td className={styles.cell}>{textCell(entry)}</td>
-                  <td className={styles.cell}>{links(entry) ?? <span className={styles.meta}>No linked entries</span>}</td>
+                  <td className={styles.cell}>{links(entry, <span className={styles.meta}>No linked entries</span>)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,5 @@
 import { Badge, Button, Field, Input, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { describeFailure } from '../../../app/failure-messages';
 import type { FieldIssue } from '../../../domain/failures';
 import type { AgencyId } from '../../../domain/ids';
 import { PARTICIPANT_KIND_LABELS } from '../../../domain/labels';
@@ -135,20 +134,13 @@ export function ParticipantsScreen({ recordId }: { recordId?: string | undefined
         </div>
         <RecordDetailPane
           adding={adding}
+          stopAdding={() => setAdding(false)}
           recordId={recordId}
           selected={selected}
           what="participant"
-          onBack={() => open(null)}
-          addForm={() => (
-            <AddParticipantForm
-              onCancel={() => setAdding(false)}
-              onAdded={(id) => {
-                setAdding(false);
-                open(id);
-              }}
-            />
-          )}
-          editor={(participant) => <ParticipantEditor key={participant.id} participant={participant} onRemoved={() => open(null)} />}
+          open={open}
+          addForm={(done) => <AddParticipantForm {...done} />}
+          editor={(participant, onRemoved) => <ParticipantEditor key={participant.id} participant={participant} onRemoved={onRemoved} />}
         />
       </div>
     </section>

@@ -1,14 +1,14 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Add20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { NOT_YET_JUDGED, RECURS_FROM, compareEpisodes, factorRecurrence } from '../../../domain/analysis';
+import { RECURS_FROM, factorRecurrence } from '../../../domain/analysis';
 import { asId } from '../../../domain/ids';
-import { ADEQUACY_LABELS } from '../../../domain/labels';
 import type { Pattern } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { AddRecordDialog, useAddRecordForm } from '../../components/analysis/AddRecordDialog';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { useReview } from '../../review-context';
+import { useEpisodeOptions } from './episode-options';
 import { checkPattern } from './pattern-rules';
 import { PatternCoreFields, applyChoice, type PatternCore, type SubPatternChoice } from './pattern-fields';
 
@@ -36,15 +36,7 @@ export function CreatePattern({ onCreated }: { onCreated: (pattern: Pattern) => 
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<SubPatternChoice>('');
 
-  const options = useMemo(
-    () =>
-      [...snapshot.episodes].sort(compareEpisodes).map((episode) => ({
-        id: episode.id,
-        label: `${episode.title} (${episode.judgement ? ADEQUACY_LABELS[episode.judgement] : NOT_YET_JUDGED})`,
-        searchText: episode.description,
-      })),
-    [snapshot.episodes],
-  );
+  const options = useEpisodeOptions(snapshot.episodes);
   const selected = useMemo(() => snapshot.episodes.filter((episode) => episodeIds.includes(episode.id)), [snapshot.episodes, episodeIds]);
   const shared = useMemo(() => factorRecurrence(selected).filter((row) => row.count >= RECURS_FROM), [selected]);
   const existing = useMemo(() => new Set(snapshot.episodes.map((episode) => episode.id as string)), [snapshot.episodes]);

@@ -1,8 +1,7 @@
 import { Field, Input, Radio, RadioGroup, Switch, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { NOT_YET_JUDGED, PRIORITY_LABELS, compareEpisodes, patternTitle } from '../../../domain/analysis';
+import { PRIORITY_LABELS, patternTitle } from '../../../domain/analysis';
 import { asId } from '../../../domain/ids';
-import { ADEQUACY_LABELS } from '../../../domain/labels';
 import { PRIORITY_LEVELS, type Pattern } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
@@ -12,6 +11,7 @@ import { useCheckedAutosave } from '../../components/analysis/use-checked-autosa
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { useReview } from '../../review-context';
+import { useEpisodeOptions } from './episode-options';
 import { checkPattern } from './pattern-rules';
 import { PatternCoreFields, applyChoice, choiceOf, type SubPatternChoice } from './pattern-fields';
 
@@ -35,15 +35,7 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
   const saved = useCheckedAutosave('pattern', pattern, check);
   const { draft: form, update: change, issues, warnings } = saved;
   const [choice, setChoice] = useState<SubPatternChoice>(() => choiceOf(pattern));
-  const episodeOptions = useMemo(
-    () =>
-      [...snapshot.episodes].sort(compareEpisodes).map((episode) => ({
-        id: episode.id,
-        label: `${episode.title} (${episode.judgement ? ADEQUACY_LABELS[episode.judgement] : NOT_YET_JUDGED})`,
-        searchText: episode.description,
-      })),
-    [snapshot.episodes],
-  );
+  const episodeOptions = useEpisodeOptions(snapshot.episodes);
   const prioritise = (changes: Partial<Pattern['prioritisation']>) => change((current) => ({ ...current, prioritisation: { ...current.prioritisation, ...changes } }));
   const close = async () => {
     await saved.flush();

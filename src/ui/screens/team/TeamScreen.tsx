@@ -95,20 +95,13 @@ export function TeamScreen({ recordId }: { recordId?: string | undefined }) {
         </div>
         <RecordDetailPane
           adding={adding}
+          stopAdding={() => setAdding(false)}
           recordId={recordId}
           selected={selected}
           what="team member"
-          onBack={() => open(null)}
-          addForm={() => (
-            <AddTeamMemberForm
-              onCancel={() => setAdding(false)}
-              onAdded={(id) => {
-                setAdding(false);
-                open(id);
-              }}
-            />
-          )}
-          editor={(member) => <TeamMemberEditor key={member.id} member={member} onRemoved={() => open(null)} />}
+          open={open}
+          addForm={(done) => <AddTeamMemberForm {...done} />}
+          editor={(member, onRemoved) => <TeamMemberEditor key={member.id} member={member} onRemoved={onRemoved} />}
         />
       </div>
     </section>
