@@ -119,8 +119,9 @@ class DeferredReviewService implements ReviewOperations {
   updateReview(review: Review, changes: Parameters<ReviewOperations['updateReview']>[1]): Promise<Result<Review, Failure>> {
     return using(this.loaded, (service) => service.updateReview(review, changes));
   }
-  addRecord<K extends ChildRecordKind>(kind: K, reviewId: ReviewId, input: RecordInput<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
-    return using(this.loaded, (service) => service.addRecord(kind, reviewId, input));
+  addRecord<K extends ChildRecordKind>(kind: K, reviewId: ReviewId, input: RecordInput<K>, id?: string): Promise<Result<ChildRecordOf<K>, Failure>> {
+    // The id matters: records with a derived id (one step note per step) rely on it to meet each other.
+    return using(this.loaded, (service) => service.addRecord(kind, reviewId, input, id));
   }
   saveRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
     return using(this.loaded, (service) => service.saveRecord(kind, record));

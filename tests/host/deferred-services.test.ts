@@ -91,6 +91,9 @@ describe('the deferred review service', () => {
     // Generic calls keep their kinds.
     const member = await facade.addRecord('teamMember', created.id, { name: 'Sam Fictional', role: 'leadReviewer' });
     expect(member.ok && member.value.name).toBe('Sam Fictional');
+    // A caller's own id is passed on (step notes derive theirs, so two facilitators meet on one record).
+    const named = await facade.addRecord('teamMember', created.id, { name: 'Lee Fictional', role: 'facilitator' }, 'tm-chosen-id');
+    expect(named.ok && named.value.id).toBe('tm-chosen-id');
     // Many calls, one load.
     expect(gate.loads()).toBe(1);
   });
