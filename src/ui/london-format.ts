@@ -13,7 +13,7 @@ export function formatInstant(instant: string | null | undefined): string {
 
 /** A YYYY-MM-DD calendar date, shown without any time-zone shift. */
 export function formatDate(date: string | null | undefined): string {
-  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return '—';
+  if (!date || /^\d{4}-\d{2}-\d{2}$/.exec(date) === null) return '—';
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return dateFormat.format(new Date(Date.UTC(year, month - 1, day)));
 }

@@ -53,7 +53,7 @@ export async function parseVtt(input: string, fileName: string, options: ParseOp
   }
   const text = input.replace(/^\ufeff/u, '').replace(/\r\n?/gu, '\n');
   const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
-  if (!/^WEBVTT(?:$|[ \t])/u.test(firstLine)) {
+  if (/^WEBVTT(?:$|[ \t])/u.exec(firstLine) === null) {
     return err(unreadable(fileName, 'it does not start with “WEBVTT”, so it is not a WebVTT transcript. In Teams, download the transcript as .vtt (not .docx)'));
   }
 

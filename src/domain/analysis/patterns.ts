@@ -105,7 +105,7 @@ export function caseSpecificTerms(
     .filter((term) => term.length >= 2)
     .filter((term) => {
       const escaped = term.toLocaleLowerCase('en-GB').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
+      return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').exec(text) !== null;
     })
     .sort((a, b) => a.localeCompare(b, 'en-GB'));
 }

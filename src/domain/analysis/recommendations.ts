@@ -52,7 +52,7 @@ export function recommendationIssues(
   if (recommendation.text.trim() === '') blocking.push({ path: 'text', message: 'the recommendation itself is required' });
   const { dueOn, completedOn } = recommendation.tracking;
   for (const [path, date] of [['tracking.dueOn', dueOn], ['tracking.completedOn', completedOn]] as const) {
-    if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) blocking.push({ path, message: 'a real date, or left empty' });
+    if (date !== null && /^\d{4}-\d{2}-\d{2}$/.exec(date) === null) blocking.push({ path, message: 'a real date, or left empty' });
   }
   return { blocking, warnings: recommendationWarnings(recommendation) };
 }

@@ -33,7 +33,7 @@ export function documentIssues(
     blocking.push({ path: 'agencyId', message: 'choose one of the agencies taking part in this review' });
   }
   const { from, to } = document.coveredPeriod;
-  if (!DATE.test(from) || !DATE.test(to) || from > to) return { blocking, warnings };
+  if (DATE.exec(from) === null || DATE.exec(to) === null || from > to) return { blocking, warnings };
   const within = `the period under review (${describePeriod(reviewPeriod)})`;
   if (to < reviewPeriod.from) {
     blocking.push({ path: 'coveredPeriod.to', message: `the record ends on ${showDate(to)}, before ${within} begins` });

@@ -128,7 +128,7 @@ export function firstIssuePerField(issues: readonly FieldIssue[]): FieldIssue[] 
 function describeIssue(issue: FieldIssue): string {
   const name = fieldName(issue.path);
   // "Question for review is required" under question 2 reads better as "Question 2 is required".
-  if (/^questions\[\d+\]$/.test(issue.path) && issue.message.startsWith('Question for review')) return `${name}${issue.message.slice('Question for review'.length)}`;
+  if (/^questions\[\d+\]$/.exec(issue.path) !== null && issue.message.startsWith('Question for review')) return `${name}${issue.message.slice('Question for review'.length)}`;
   return issue.message.toLocaleLowerCase('en-GB').startsWith(name.toLocaleLowerCase('en-GB')) ? issue.message : `${name}: ${issue.message}`;
 }
 

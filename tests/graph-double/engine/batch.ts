@@ -111,7 +111,7 @@ function partResponse(id: string, response: EngineResponse): JsonObject {
 }
 
 function partRequest(outer: EngineRequest, part: BatchPart): EngineRequest | GraphError {
-  if (/^[a-z]+:\/\//i.test(part.url)) return badRequest('Batch request URLs must be relative to the service root, for example /sites/{site-id}.');
+  if (/^[a-z]+:\/\//i.exec(part.url) !== null) return badRequest('Batch request URLs must be relative to the service root, for example /sites/{site-id}.');
   const relative = part.url.startsWith('/') ? part.url : `/${part.url}`;
   const url = new URL(`${outer.serviceRoot}${relative}`);
   const headers = new Map(Object.entries(part.headers));

@@ -73,7 +73,7 @@ export function childByName(drive: DriveRecord, parentId: string, name: string):
 const INVALID_NAME = /["*:<>?/\\|]/;
 
 export function validateName(name: string): void {
-  if (name.trim() === '' || INVALID_NAME.test(name) || name.endsWith('.') || name !== name.trim()) {
+  if (name.trim() === '' || INVALID_NAME.exec(name) !== null || name.endsWith('.') || name !== name.trim()) {
     throw new GraphError(400, 'invalidRequest', `The name '${name}' contains characters that are not allowed.`, { innerCode: 'invalidPath' });
   }
 }

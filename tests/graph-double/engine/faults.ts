@@ -126,7 +126,7 @@ function matches(match: FaultMatch, candidate: FaultCandidate): boolean {
   if (match.method !== undefined && match.method.toUpperCase() !== candidate.method) return false;
   if (match.inBatch !== undefined && match.inBatch !== candidate.inBatch) return false;
   if (match.path === undefined) return true;
-  return typeof match.path === 'string' ? candidate.path.includes(match.path) : match.path.test(candidate.path);
+  return typeof match.path === 'string' ? candidate.path.includes(match.path) : match.path.exec(candidate.path) !== null;
 }
 
 /** Formats seconds the way Graph does in Retry-After: an integer or a short decimal such as 2.128. */

@@ -95,7 +95,7 @@ export function privateChannelSites(options: PrivateChannelOptions): ReviewSiteA
         if (typeof id === 'string') return ok(id);
       }
       // A lost answer, or a name already taken by our own earlier attempt: look for the channel.
-      if (sent.kind === 'dropped' || (response?.status === 400 && /NameAlreadyExists/i.test(JSON.stringify(response.body)))) {
+      if (sent.kind === 'dropped' || (response?.status === 400 && /NameAlreadyExists/i.exec(JSON.stringify(response.body)) !== null)) {
         const found = await findChannel(transport, name);
         if (!found.ok) return found;
         if (found.value !== null) return ok(found.value);
