@@ -4,7 +4,7 @@ import type { Failure } from '../domain/failures';
 import type { ReviewId } from '../domain/ids';
 import type { AuditEntry, ChildRecordKind, ChildRecordOf, Review, ReviewPhase, ReviewSnapshot, ReviewSummary } from '../domain/model';
 import { err, ok, type Result } from '../domain/result';
-import type { ReviewStore, StoreResult } from '../ports/review-store';
+import type { ReviewChange, ReviewStore, StoreResult } from '../ports/review-store';
 
 // Standalone mode's data layer (ReviewService, the Dexie store, bundles: dexie, zod and the whole model) is a chunk
 // of its own, so the first screen can render while it downloads (DESIGN §6, first-load-js). These stand-ins are
@@ -84,7 +84,7 @@ class DeferredReviewStore implements ReviewStore {
    * Subscribes once the store is there. The unsubscribe works at any time: called before then, the subscription
    * is never made. If the store cannot be loaded there is nothing to watch; the screen's own load reports why.
    */
-  watchReview(reviewId: ReviewId, onChange: () => void): () => void {
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
     let unsubscribe: (() => void) | null = null;
     let cancelled = false;
     void this.loaded.get().then((store) => {

@@ -1,6 +1,7 @@
 import type { Failure } from '../domain/failures';
 import type { ReviewId } from '../domain/ids';
 import type {
+  AnyChildRecord,
   ChildRecordKind,
   ChildRecordOf,
   Review,
@@ -10,6 +11,34 @@ import type {
 import type { Result } from '../domain/result';
 
 export type StoreResult<T> = Promise<Result<T, Failure>>;
+
+/** A record a store now holds, as it holds it (with its new `version`). */
+export interface ChangedRecord {
+  readonly kind: ChildRecordKind;
+  readonly record: AnyChildRecord;
+}
+
+/** A record a store no longer holds. */
+export interface RemovedRecord {
+  readonly kind: ChildRecordKind;
+  readonly id: string;
+}
+
+/**
+ * What changed in a review, as a store reports it to whoever has the review open. `records` names the records
+ * (and the review itself when its details changed), so the open review is patched in memory; `unknown` means the
+ * store cannot tell (a folder replaced wholesale, a delta token expired): only then is the whole review re-read.
+ */
+export type ReviewChange =
+  | {
+      readonly kind: 'records';
+      readonly review: Review | null;
+      readonly changed: readonly ChangedRecord[];
+      readonly removed: readonly RemovedRecord[];
+    }
+  | { readonly kind: 'unknown' };
+
+export const UNKNOWN_CHANGE: ReviewChange = { kind: 'unknown' };
 
 /**
  * Where reviews are kept. Every adapter (IndexedDB, SharePoint lists) passes the same contract suite
@@ -41,6 +70,9 @@ export interface ReviewStore {
    */
   importSnapshot(snapshot: ReviewSnapshot, options: { replace: boolean }): StoreResult<ReviewSummary>;
 
-  /** Calls back when anything in the review changes, from this tab or another. Returns an unsubscribe. */
-  watchReview(reviewId: ReviewId, onChange: () => void): () => void;
+  /**
+   * Calls back when anything in the review changes, from this tab or another, saying what changed where the store
+   * can tell. Returns an unsubscribe.
+   */
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void;
 }

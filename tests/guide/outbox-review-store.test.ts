@@ -5,7 +5,7 @@ import type { Failure } from '../../src/domain/failures';
 import type { ReviewId } from '../../src/domain/ids';
 import type { ChildRecordKind, ChildRecordOf, Review, ReviewSnapshot, StepNote } from '../../src/domain/model';
 import { err, type Result } from '../../src/domain/result';
-import type { ReviewStore } from '../../src/ports/review-store';
+import type { ReviewChange, ReviewStore } from '../../src/ports/review-store';
 import { mergeText } from '../../src/domain/guide/text-merge';
 import { describeReviewStoreContract } from '../contract/review-store.contract';
 import { GUIDE_CONVERSATION_ID, GUIDE_REVIEW_ID, guideFixture } from '../fixtures/guide-fixture';
@@ -64,7 +64,7 @@ class CuttableStore implements ReviewStore {
   importSnapshot(snapshot: ReviewSnapshot, options: { replace: boolean }) {
     return this.gate(() => this.inner.importSnapshot(snapshot, options));
   }
-  watchReview(reviewId: ReviewId, onChange: () => void) {
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void) {
     return this.inner.watchReview(reviewId, onChange);
   }
 }

@@ -1,3 +1,4 @@
+import type { ReviewChange } from '../../src/ports/review-store';
 // FICTIONAL test data. The stand-ins standalone mode hands the screens while its data chunk loads
 // (src/host/deferred-services.ts), over a real ReviewService and Dexie store (fake-indexeddb).
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { FICTIONAL_AGENCIES, createTestReview, testService } from '../fixtures/b
 class CountingStore extends DexieReviewStore {
   subscribed = 0;
   unsubscribed = 0;
-  override watchReview(reviewId: ReviewId, onChange: () => void): () => void {
+  override watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
     this.subscribed++;
     const stop = super.watchReview(reviewId, onChange);
     return () => {

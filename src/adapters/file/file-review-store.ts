@@ -19,7 +19,7 @@ import {
   type ReviewSummary,
 } from '../../domain/model';
 import type { Result } from '../../domain/result';
-import type { ReviewStore } from '../../ports/review-store';
+import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../ports/review-store';
 import { AbortWith, checkStored, runStoreWork } from '../shared/stored-checks';
 
 /** The stored file's own format, versioned apart from bundles so the store's layout can change on its own. */
@@ -150,7 +150,7 @@ export class FileReviewStore implements ReviewStore {
   }
 
   /** Watches the folder, so changes from this process and from others (another CLI run) are both seen. */
-  watchReview(reviewId: ReviewId, onChange: () => void): () => void {
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
     const fileName = fileNameOf(reviewId);
     let watcher: FSWatcher | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -159,7 +159,7 @@ export class FileReviewStore implements ReviewStore {
         if (changed !== fileName) return;
         // One rename can raise several events; tell the caller once.
         clearTimeout(timer);
-        timer = setTimeout(onChange, 25);
+        timer = setTimeout(() => onChange(UNKNOWN_CHANGE), 25);
       });
       watcher.on('error', () => undefined);
     } catch {

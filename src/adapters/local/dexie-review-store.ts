@@ -17,7 +17,7 @@ import {
 } from '../../domain/model';
 import type { Result } from '../../domain/result';
 import { recordLabel } from '../../domain/labels';
-import type { ReviewStore } from '../../ports/review-store';
+import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../ports/review-store';
 import { AbortWith, checkStored, runStoreWork } from '../shared/stored-checks';
 
 /** Stored row shapes. `row` is versioned so the layout itself can migrate. */
@@ -187,7 +187,7 @@ export class DexieReviewStore implements ReviewStore {
     );
   }
 
-  watchReview(reviewId: ReviewId, onChange: () => void): () => void {
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
     let first = true;
     const observable = liveQuery(async () => {
       const review = await this.db.reviews.get(reviewId);
@@ -197,7 +197,7 @@ export class DexieReviewStore implements ReviewStore {
     const subscription = observable.subscribe({
       next: () => {
         if (first) first = false;
-        else onChange();
+        else onChange(UNKNOWN_CHANGE);
       },
       error: () => undefined,
     });

@@ -14,7 +14,7 @@ import {
 import { err, ok, type Result } from '../../domain/result';
 import { recordLabel } from '../../domain/labels';
 import type { Outbox, OutboxConflict, OutboxResolution, OutboxState } from '../../ports/outbox';
-import type { ReviewStore } from '../../ports/review-store';
+import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../ports/review-store';
 
 /**
  * A ReviewStore in front of another (the SharePoint store in Microsoft 365 mode) that keeps working when that one
@@ -151,7 +151,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   private lock: Promise<unknown> = Promise.resolve();
   private current: OutboxState = { pending: 0, online: true, conflicts: [], lastFailure: null };
   private readonly listeners = new Set<() => void>();
-  private readonly reviewWatchers = new Map<string, Set<() => void>>();
+  private readonly reviewWatchers = new Map<string, Set<(change: ReviewChange) => void>>();
   private lastFailureAt = Number.NEGATIVE_INFINITY;
   private retryTimer: ReturnType<typeof setInterval> | null = null;
   private readonly fingerprints = new Map<string, string>();
@@ -342,8 +342,8 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     return this.inner.importSnapshot(snapshot, options);
   }
 
-  watchReview(reviewId: ReviewId, onChange: () => void): () => void {
-    const watchers = this.reviewWatchers.get(reviewId) ?? new Set<() => void>();
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
+    const watchers = this.reviewWatchers.get(reviewId) ?? new Set<(change: ReviewChange) => void>();
     watchers.add(onChange);
     this.reviewWatchers.set(reviewId, watchers);
     const stopInner = this.inner.watchReview(reviewId, onChange);
@@ -685,7 +685,7 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   }
 
   private notifyReviews(reviewIds: readonly string[]): void {
-    for (const reviewId of new Set(reviewIds)) for (const watcher of this.reviewWatchers.get(reviewId) ?? []) watcher();
+    for (const reviewId of new Set(reviewIds)) for (const watcher of this.reviewWatchers.get(reviewId) ?? []) watcher(UNKNOWN_CHANGE);
   }
 
   /** One thing at a time: the queue's order is the order of writing. */

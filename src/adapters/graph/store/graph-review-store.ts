@@ -16,7 +16,7 @@ import {
   type ReviewSummary,
 } from '../../../domain/model';
 import { err, ok, type Result } from '../../../domain/result';
-import type { ReviewStore } from '../../../ports/review-store';
+import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../../ports/review-store';
 import { deletePayload, payloadPath, uploadPayload } from '../files/payload-files';
 import { sendBatch } from '../http/batch';
 import { failureFromOutcome, responseOf } from '../http/failures';
@@ -445,7 +445,7 @@ export class GraphReviewStore implements ReviewStore {
 
   // ------------------------------------------------------------ watching
 
-  watchReview(reviewId: ReviewId, onChange: () => void): () => void {
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
     const interval = this.context.options.watchIntervalMs ?? 15_000;
     return startPolling(async () => {
       const place = await this.locate(reviewId);
@@ -469,7 +469,7 @@ export class GraphReviewStore implements ReviewStore {
       return tracker;
     }, interval, () => {
       // Whatever changed, the next load must not trust a remembered location blindly; it re-checks anyway.
-      onChange();
+      onChange(UNKNOWN_CHANGE);
     });
   }
 }
