@@ -1,4 +1,7 @@
 import {
+  asCopy,
+  compareCopies,
+  copyCodename,
   countSnapshot,
   createBundle,
   parseBundle,
@@ -6,6 +9,7 @@ import {
   serialiseBundle,
   CURRENT_BUNDLE_FORMAT_VERSION,
   type BundleMeta,
+  type CopiesCompared,
   type ParsedBundle,
   type ReviewBundle,
   type SnapshotCounts,
@@ -36,6 +40,11 @@ export interface ImportedReview {
   readonly summary: ReviewSummary;
   readonly meta: BundleMeta;
   readonly counts: SnapshotCounts;
+}
+
+/** A bundle's review set beside the copy already here. */
+export interface CopiesHereAndInBundle extends CopiesCompared {
+  readonly codename: string;
 }
 
 export interface OpenedTrainingCase {
@@ -90,6 +99,36 @@ export class BundleService {
     const parsed = parseBundle(value);
     if (!parsed.ok) return parsed;
     return this.importParsed(parsed.value, options);
+  }
+
+  /**
+   * For a bundle whose review is already here: which copy was changed last and what differs in counts, so the
+   * person can choose to replace, keep, or import the bundle's as a copy.
+   */
+  async compareWithHere(text: string): Promise<Result<CopiesHereAndInBundle, Failure>> {
+    const parsed = parseBundleText(text);
+    if (!parsed.ok) return parsed;
+    const incoming = parsed.value.snapshot;
+    const here = await this.deps.store.loadReview(incoming.review.id);
+    if (!here.ok) return here;
+    return ok({ codename: here.value.review.codename, ...compareCopies(here.value, incoming) });
+  }
+
+  /**
+   * Imports a bundle beside the review already here, as a review of its own: a new id and "(copy)" after the
+   * codename. In standalone mode this is how a team shares a review without losing either copy.
+   */
+  async importBundleAsCopy(text: string): Promise<Result<ImportedReview, Failure>> {
+    const parsed = parseBundleText(text);
+    if (!parsed.ok) return parsed;
+    const listed = await this.deps.store.listReviews();
+    if (!listed.ok) return listed;
+    const takenIds = new Set<string>(listed.value.map((summary) => summary.id));
+    let id = this.deps.ids.next(ID_PREFIX.review);
+    for (let attempt = 0; takenIds.has(id) && attempt < 20; attempt++) id = this.deps.ids.next(ID_PREFIX.review);
+    if (takenIds.has(id)) return err({ kind: 'unavailable', what: 'Review', detail: 'no unused id could be found', retryable: true });
+    const codename = copyCodename(parsed.value.snapshot.review.codename, new Set(listed.value.map((summary) => summary.codename)));
+    return this.importParsed({ ...parsed.value, snapshot: asCopy(parsed.value.snapshot, id, codename) }, { replace: false });
   }
 
   /**

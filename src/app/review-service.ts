@@ -3,7 +3,9 @@ import type { Failure } from '../domain/failures';
 import { asId, type ReviewId } from '../domain/ids';
 import {
   CHILD_RECORD_SCHEMAS,
+  RECORD_SCHEMA_VERSION,
   ReviewSchema,
+  type AnyChildRecord,
   type AuditEntry,
   type ChildRecordKind,
   type ChildRecordOf,
@@ -14,18 +16,17 @@ import {
 } from '../domain/model';
 import { err, ok, type Result } from '../domain/result';
 import { validate } from '../domain/validate';
-import { decidePhaseMove } from '../domain/workflow';
-import { KINDS_WITH_REVIEW_RULES, recordIssuesInReview, referencesTo, reviewIssues } from '../domain/rules';
-import { analysisReferencesTo } from '../domain/analysis/references';
+import { findRecord } from '../domain/session';
 import { recordLabel } from '../domain/labels';
 export { recordLabel };
 import type { Clock } from '../ports/clock';
+import type { EditJournal } from '../ports/edit-journal';
 import type { IdSource } from '../ports/id-source';
+import type { Outbox } from '../ports/outbox';
 import type { ReviewStore } from '../ports/review-store';
 import { firstVersionStamps } from './record-stamps';
-
-/** Analysis records other analysis points at: a discrepancy at an entry, a pattern at an episode, a recommendation at a pattern. */
-const ANALYSIS_KINDS_REFERRED_TO: ReadonlySet<ChildRecordKind> = new Set(['narrativeEntry', 'episode', 'pattern']);
+import { memoryJournal } from './session/memory-journal';
+import { ReviewSession } from './session/review-session';
 
 type StampKey = 'id' | 'reviewId' | 'schemaVersion' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
 
@@ -57,21 +58,70 @@ export interface ReviewServiceDeps {
   readonly ids: IdSource;
   /** Who is acting, as shown in the audit trail. */
   readonly actor: () => string;
+  /** Keeps edits on this device until stored (the browser's storage); in memory when absent (CLI, tests). */
+  readonly journal?: EditJournal;
+  readonly outbox?: Outbox;
+  readonly editDelayMs?: number;
+}
+
+/** Adds a record from a form's fields to an open review: the session stamps, checks and stores it. */
+export async function addToSession<K extends ChildRecordKind>(
+  session: ReviewSession,
+  kind: K,
+  input: RecordInput<K>,
+  id?: string,
+): Promise<Result<ChildRecordOf<K>, Failure>> {
+  const recordId = id ?? session.newId(ID_PREFIX[kind]);
+  const now = session.now();
+  const by = session.actor();
+  const record = {
+    ...input,
+    id: recordId,
+    reviewId: session.reviewId,
+    schemaVersion: RECORD_SCHEMA_VERSION,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: by,
+    updatedBy: by,
+  };
+  const added = await session.apply({
+    type: 'addRecord',
+    kind,
+    record: record as unknown as AnyChildRecord,
+  });
+  if (!added.ok) return added;
+  const stored = findRecord(session.getSnapshot(), kind, recordId);
+  const applied = added.value.changes.find((change) => change.id === recordId)?.record;
+  return ok((stored ?? applied) as ChildRecordOf<K>);
 }
 
 /**
  * The service's public face, as screens and the conversation guide use it. Structural (the class's private state
  * is not part of it), so the host can hand out a stand-in: standalone mode's service while its chunk still loads.
  */
-export type ReviewOperations = Pick<ReviewService, keyof ReviewService>;
+export type ReviewOperations = Pick<
+  ReviewService,
+  | 'listReviews'
+  | 'loadReview'
+  | 'createReview'
+  | 'updateReview'
+  | 'openSession'
+  | 'closeSession'
+  | 'addRecord'
+  | 'saveRecord'
+  | 'removeRecord'
+  | 'deleteReview'
+  | 'audit'
+  | 'movePhase'
+>;
 
 /** The use cases of a review: validate, stamp, store, audit. Every failure comes back as a value. */
 export class ReviewService {
-  constructor(private readonly deps: ReviewServiceDeps) {}
+  private readonly sessions = new Map<string, Promise<Result<ReviewSession, Failure>>>();
+  private readonly fallbackJournal = memoryJournal();
 
-  get store(): ReviewStore {
-    return this.deps.store;
-  }
+  constructor(private readonly deps: ReviewServiceDeps) {}
 
   listReviews(): Promise<Result<ReviewSummary[], Failure>> {
     return this.deps.store.listReviews();
@@ -95,108 +145,140 @@ export class ReviewService {
   }
 
   async updateReview(review: Review, changes: Partial<z.input<typeof ReviewSchema>>): Promise<Result<Review, Failure>> {
-    const valid = validate(ReviewSchema, { ...review, ...changes, ...this.touch() }, 'Review');
-    if (!valid.ok) return valid;
-    const fits = await this.checkReviewInSnapshot(valid.value);
-    if (!fits.ok) return fits;
-    return this.deps.store.updateReview(valid.value);
+    const session = await this.openSession(review.id);
+    if (!session.ok) return session;
+    const current = session.value.getSnapshot().review;
+    if (review.version < current.version)
+      return err({
+        kind: 'conflict',
+        recordKind: 'review',
+        id: review.id,
+        current,
+      });
+    const edited = await session.value.apply({
+      type: 'editRecord',
+      kind: 'review',
+      id: review.id,
+      base: current,
+      changes: { ...review, ...changes },
+    });
+    if (!edited.ok) return edited;
+    return ok(session.value.getSnapshot().review);
   }
 
-  async addRecord<K extends ChildRecordKind>(
-    kind: K,
-    reviewId: ReviewId,
-    input: RecordInput<K>,
-    id?: string,
-  ): Promise<Result<ChildRecordOf<K>, Failure>> {
-    const candidate = {
-      ...input,
-      id: id ?? this.deps.ids.next(ID_PREFIX[kind]),
-      reviewId,
-      ...firstVersionStamps(this.deps.clock, this.deps.actor),
-    };
-    const valid = validate(CHILD_RECORD_SCHEMAS[kind], candidate, recordLabel(kind));
-    if (!valid.ok) return valid;
-    const fits = await this.checkInReview(kind, valid.value as ChildRecordOf<K>);
-    if (!fits.ok) return fits;
-    return this.deps.store.createRecord(kind, valid.value as ChildRecordOf<K>);
+  /**
+   * The open review for this id, shared by everyone in this process who edits it: the one write path. Opened (read
+   * once) on first use; the journal's edits from before a reload are applied again then.
+   */
+  openSession(reviewId: ReviewId): Promise<Result<ReviewSession, Failure>> {
+    const open = this.sessions.get(reviewId);
+    if (open) return open;
+    const opening = ReviewSession.open(reviewId, {
+      store: this.deps.store,
+      clock: this.deps.clock,
+      ids: this.deps.ids,
+      actor: this.deps.actor,
+      journal: this.deps.journal ?? this.fallbackJournal,
+      outbox: this.deps.outbox,
+      editDelayMs: this.deps.editDelayMs,
+    }).then((result) => {
+      if (!result.ok) this.sessions.delete(reviewId);
+      return result;
+    });
+    this.sessions.set(reviewId, opening);
+    return opening;
+  }
+
+  /** Stops keeping a review open (its waiting edits are sent first). */
+  async closeSession(reviewId: ReviewId): Promise<Result<void, Failure>> {
+    const open = this.sessions.get(reviewId);
+    this.sessions.delete(reviewId);
+    const session = open ? await open : null;
+    if (session?.ok) {
+      await session.value.flush();
+      session.value.close();
+    }
+    return ok(undefined);
+  }
+
+  /** A new record from a form's fields: stamped, checked against every rule, shown, stored. */
+  async addRecord<K extends ChildRecordKind>(kind: K, reviewId: ReviewId, input: RecordInput<K>, id?: string): Promise<Result<ChildRecordOf<K>, Failure>> {
+    const session = await this.openSession(reviewId);
+    if (!session.ok) return session;
+    return addToSession(session.value, kind, input, id);
   }
 
   /** Saves an edited record. `record.version` must be the version that was read, or the result is a conflict. */
   async saveRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
-    const valid = validate(CHILD_RECORD_SCHEMAS[kind], { ...record, ...this.touch() }, recordLabel(kind));
-    if (!valid.ok) return valid;
-    const fits = await this.checkInReview(kind, valid.value as ChildRecordOf<K>);
-    if (!fits.ok) return fits;
-    return this.deps.store.updateRecord(kind, valid.value as ChildRecordOf<K>);
+    const session = await this.openSession(record.reviewId);
+    if (!session.ok) return session;
+    const current = findRecord(session.value.getSnapshot(), kind, record.id) as ChildRecordOf<K> | null;
+    if (!current) return err({ kind: 'notFound', what: recordLabel(kind), id: record.id });
+    if (record.version < current.version)
+      return err({
+        kind: 'conflict',
+        recordKind: kind,
+        id: record.id,
+        current,
+      });
+    const edited = await session.value.apply({
+      type: 'editRecord',
+      kind,
+      id: record.id,
+      base: current,
+      changes: record,
+    });
+    if (!edited.ok) return edited;
+    return ok((findRecord(session.value.getSnapshot(), kind, record.id) ?? current) as ChildRecordOf<K>);
   }
 
   /** Removes a record unless other records still point at it (then `blocked`, naming them). */
   async removeRecord(kind: ChildRecordKind, record: { reviewId: ReviewId; id: string; version: number }): Promise<Result<void, Failure>> {
-    if (kind === 'teamMember' || kind === 'participant' || kind === 'document' || kind === 'conversation' || ANALYSIS_KINDS_REFERRED_TO.has(kind)) {
-      const loaded = await this.deps.store.loadReview(record.reviewId);
-      if (!loaded.ok) return loaded;
-      const references = [...referencesTo(loaded.value, kind, record.id), ...analysisReferencesTo(loaded.value, kind, record.id)];
-      if (references.length > 0) {
-        return err({
-          kind: 'blocked',
-          what: `Removing this ${recordLabel(kind).toLocaleLowerCase('en-GB')}`,
-          reasons: references.map((reference) => `${reference.description} refers to it`),
-        });
-      }
-    }
-    return this.deps.store.deleteRecord(kind, record.reviewId, record.id, record.version);
+    const session = await this.openSession(record.reviewId);
+    if (!session.ok) return session;
+    const removed = await session.value.apply({
+      type: 'removeRecord',
+      kind,
+      id: record.id,
+    });
+    return removed.ok ? ok(undefined) : removed;
   }
 
   async deleteReview(reviewId: ReviewId): Promise<Result<void, Failure>> {
+    const open = this.sessions.get(reviewId);
+    this.sessions.delete(reviewId);
+    const session = open ? await open : null;
+    if (session?.ok) session.value.close();
+    (this.deps.journal ?? this.fallbackJournal).write(reviewId, []);
     return this.deps.store.deleteReview(reviewId);
   }
 
   /** Append to the audit trail: permission changes, publications, exports, imports, recording destruction. */
   async audit(reviewId: ReviewId, action: AuditEntry['action'], summary: string): Promise<Result<AuditEntry, Failure>> {
-    return this.addRecord('audit', reviewId, { action, who: this.deps.actor(), at: this.deps.clock.now(), summary });
+    const session = await this.openSession(reviewId);
+    if (!session.ok) return session;
+    const entryId = this.deps.ids.next(ID_PREFIX.audit);
+    const appended = await session.value.apply({
+      type: 'appendAudit',
+      entryId,
+      action,
+      summary,
+    });
+    if (!appended.ok) return appended;
+    return ok(findRecord(session.value.getSnapshot(), 'audit', entryId) as AuditEntry);
   }
 
   async movePhase(reviewId: ReviewId, to: ReviewPhase, override: { reason: string } | null): Promise<Result<Review, Failure>> {
-    const loaded = await this.deps.store.loadReview(reviewId);
-    if (!loaded.ok) return loaded;
-    const decision = decidePhaseMove(loaded.value, to, override);
-    if (!decision.ok) return decision;
-    const review = loaded.value.review;
-    const change = {
-      from: review.phase,
+    const session = await this.openSession(reviewId);
+    if (!session.ok) return session;
+    const moved = await session.value.apply({
+      type: 'movePhase',
       to,
-      at: this.deps.clock.now(),
-      by: this.deps.actor(),
-      overriddenGuards: [...decision.value.overriddenGuards],
-      reason: decision.value.reason,
-    };
-    const saved = await this.updateReview(review, { phase: to, phaseHistory: [...review.phaseHistory, change] });
-    if (!saved.ok) return saved;
-    const overrideNote = change.overriddenGuards.length > 0 ? ` with ${change.overriddenGuards.length} guard(s) overridden: ${change.reason}` : '';
-    const audited = await this.audit(reviewId, 'phaseChange', `Moved from ${change.from} to ${to}${overrideNote}`);
-    if (!audited.ok) return err(audited.error);
-    return ok(saved.value);
-  }
-
-  /** Rules that look at the rest of the review (duplicate participants, periods, facilitators): src/domain/rules. */
-  private async checkInReview<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<void, Failure>> {
-    if (!KINDS_WITH_REVIEW_RULES.has(kind)) return ok(undefined);
-    const loaded = await this.deps.store.loadReview(record.reviewId);
-    if (!loaded.ok) return loaded;
-    const { blocking } = recordIssuesInReview(kind, record, loaded.value, this.deps.clock.now());
-    return blocking.length === 0 ? ok(undefined) : err({ kind: 'invalid', what: recordLabel(kind), issues: blocking });
-  }
-
-  /** A review's details against its records: an agency still in use stays. */
-  private async checkReviewInSnapshot(review: Review): Promise<Result<void, Failure>> {
-    const loaded = await this.deps.store.loadReview(review.id);
-    if (!loaded.ok) return loaded.error.kind === 'notFound' ? ok(undefined) : loaded;
-    const issues = reviewIssues(review, loaded.value);
-    return issues.length === 0 ? ok(undefined) : err({ kind: 'invalid', what: 'Review', issues });
-  }
-
-  private touch(): { updatedAt: string; updatedBy: string } {
-    return { updatedAt: this.deps.clock.now(), updatedBy: this.deps.actor() };
+      override,
+      auditId: this.deps.ids.next(ID_PREFIX.audit),
+    });
+    if (!moved.ok) return moved;
+    return ok(session.value.getSnapshot().review);
   }
 }
 

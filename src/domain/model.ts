@@ -32,8 +32,11 @@ import {
   requiredText,
 } from './primitives';
 
-/** Every stored record is version 1 of its shape; migrations live in ./migrations. */
-export const RECORD_SCHEMA_VERSION = 1 as const;
+/**
+ * The shape version every stored record carries; older records are lifted by ./migrations/record-migrations.ts
+ * (version 2: a step note's facilitators' comments apart from the participant's words; a pattern's citations).
+ */
+export const RECORD_SCHEMA_VERSION = 2 as const;
 
 const stamps = {
   schemaVersion: z.literal(RECORD_SCHEMA_VERSION),
@@ -302,7 +305,13 @@ export const StepNoteSchema = z.object({
   id: StepNoteIdSchema,
   conversationId: ConversationIdSchema,
   step: z.enum(CONVERSATION_STEP_IDS),
+  /** The participant's words, as close as the note-taker can get them. */
   text: optionalText(LIMITS.longText, 'Notes'),
+  /**
+   * The facilitators' own comments on this step (the guide's "your own comments in brackets"): kept apart from the
+   * participant's words so the participant's stage view can never show them.
+   */
+  comments: optionalText(LIMITS.longText, 'Your own comments').default(''),
   /** Step 1's introduction checklist: purpose, confidentiality and ethics, outline of structure. */
   checked: z.array(z.string().max(LIMITS.shortText)).default([]),
 });
@@ -414,6 +423,10 @@ export const PatternSchema = z
     statement: requiredText(LIMITS.longText, 'Statement'),
     influence: z.enum(PATTERN_INFLUENCES),
     episodeIds: z.array(EpisodeIdSchema).default([]),
+    /** The episodes' contributory factors (factor tags) this pattern rests on. */
+    factorTagIds: z.array(FactorTagIdSchema).default([]),
+    /** The narrative entries whose evidence this pattern rests on. */
+    narrativeEntryIds: z.array(NarrativeEntryIdSchema).default([]),
     prioritisation: z
       .object({
         widespread: z.enum(PRIORITY_LEVELS).nullable(),

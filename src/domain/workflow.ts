@@ -36,6 +36,8 @@ function preparationGuards(snapshot: ReviewSnapshot): GuardResult[] {
   const guards: GuardResult[] = [];
   const roles = snapshot.teamMembers.map((member) => member.role);
   if (!roles.includes('leadReviewer')) guards.push(advisory('team.lead', 'The review team has no lead reviewer', 'team'));
+  const leads = roles.filter((role) => role === 'leadReviewer').length;
+  if (leads > 1) guards.push(advisory('team.leads', `The review team has ${leads} lead reviewers: a review has one`, 'team'));
   const facilitators = roles.filter((role) => role === 'facilitator').length;
   if (facilitators < 2) {
     guards.push(

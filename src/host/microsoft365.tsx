@@ -1,7 +1,9 @@
 import type { Root } from 'react-dom/client';
 import { BundleService } from '../app/bundles';
+import { describeFailure } from '../app/failure-messages';
 import { ReviewService } from '../app/review-service';
 import { randomIds, systemClock } from '../adapters/local/system';
+import { browserJournal } from '../adapters/local/browser-journal';
 import type { Failure } from '../domain/failures';
 import { asId, type ReviewId } from '../domain/ids';
 import { ok, type Result } from '../domain/result';
@@ -104,7 +106,7 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
   const storage = openMicrosoft365Store({ tenant, getAccessToken, username: signedIn.user.username });
   if (!storage.ok) return storage;
   const deps = { store: storage.value.store, clock: systemClock, ids: randomIds, actor: () => signedIn.user.displayName };
-  const service = new ReviewService(deps);
+  const service = new ReviewService({ ...deps, journal: browserJournal(), outbox: storage.value.outbox });
   // Bundles move a review between modes and serve as backups; SharePoint receives an import all or nothing too.
   const bundles = new BundleService({ ...deps, producer: 'Learning Together for Teams (Microsoft 365)' });
   const meetings = graphOnlineMeetings({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken });
@@ -145,6 +147,14 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
     provisioner: storage.value.provisioner,
     // The conversation guide's "Import from Teams meeting" (src/adapters/graph/meeting-transcripts.ts).
     meetingTranscripts: graphMeetingTranscripts({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken }),
+    // Facilitators and coordinators practise in the tool they will use: the fictional training case is a review of
+    // its own here too (its channel and lists like any other, marked fictional in the register), opened rather than
+    // copied when it is already there. It is imported lazily, from its own chunk.
+    loadTrainingCase: async () => {
+      const opened = await bundles.openTrainingCase(async () => (await import('../domain/training-case')).trainingCaseBundle());
+      if (!opened.ok) throw new Error(describeFailure(opened.error));
+      return opened.value.reviewId;
+    },
     ...(tabConfig ? { tabConfig } : {}),
     ...(shareToStage ? { shareToStage } : {}),
   });

@@ -1,6 +1,8 @@
 import { describeFailure } from '../app/failure-messages';
 import type { AppServices } from '../ui/app-services';
-import { deferred, deferredBundleService, deferredPart, deferredReviewService } from './deferred-services';
+import type { BundleOperations } from '../app/bundles';
+import type { ReviewOperations } from '../app/review-service';
+import { deferred, deferredOperations, deferredPart } from './deferred-services';
 
 const USER_NAME_KEY = 'lt.userName';
 
@@ -12,9 +14,9 @@ export function standaloneServices(): AppServices {
   const userName = localStorage.getItem(USER_NAME_KEY) ?? 'Reviewer (this browser)';
   const data = deferred(async () => (await import('./standalone-data')).openStandaloneData(userName), "This browser's review store");
   void data.get();
-  const bundles = deferredBundleService(deferredPart(data, (loaded) => loaded.bundles));
+  const bundles = deferredOperations<BundleOperations>(deferredPart(data, (loaded) => loaded.bundles));
   return {
-    service: deferredReviewService(deferredPart(data, (loaded) => loaded.service)),
+    service: deferredOperations<ReviewOperations>(deferredPart(data, (loaded) => loaded.service)),
     mode: 'standalone',
     userName,
     bundles,

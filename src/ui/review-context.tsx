@@ -1,48 +1,70 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { ReviewSession } from '../app/session/review-session';
 import type { Failure } from '../domain/failures';
 import type { ReviewId } from '../domain/ids';
 import type { ReviewSnapshot } from '../domain/model';
 import { useAppServices } from './app-services';
 
-interface ReviewContextValue {
-  readonly snapshot: ReviewSnapshot;
-  /** Re-read the review from the store (after a save elsewhere, or when another tab changed it). */
-  readonly reload: () => Promise<void>;
-}
-
-const ReviewContext = createContext<ReviewContextValue | null>(null);
+const SessionContext = createContext<ReviewSession | null>(null);
 
 export type ReviewLoadState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'failed'; readonly failure: Failure }
-  | { readonly status: 'loaded'; readonly snapshot: ReviewSnapshot };
+  { readonly status: 'loading' } | { readonly status: 'failed'; readonly failure: Failure } | { readonly status: 'loaded'; readonly session: ReviewSession };
 
-/** Loads one review and keeps it fresh as this tab, other tabs or other users change it. */
-export function useReviewLoader(reviewId: ReviewId): { state: ReviewLoadState; reload: () => Promise<void> } {
+/**
+ * Opens one review as a session (read once; kept fresh by the store's change reports, never by re-reading it
+ * after a save). Every screen of the review shares it.
+ */
+export function useReviewLoader(reviewId: ReviewId): {
+  state: ReviewLoadState;
+  retry: () => void;
+} {
   const { service } = useAppServices();
   const [state, setState] = useState<ReviewLoadState>({ status: 'loading' });
-
-  const reload = useCallback(async () => {
-    const loaded = await service.loadReview(reviewId);
-    setState(loaded.ok ? { status: 'loaded', snapshot: loaded.value } : { status: 'failed', failure: loaded.error });
-  }, [service, reviewId]);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    let cancelled = false;
     setState({ status: 'loading' });
-    void reload();
-    return service.store.watchReview(reviewId, () => void reload());
-  }, [service, reviewId, reload]);
+    void service.openSession(reviewId).then((opened) => {
+      if (cancelled) return;
+      setState(opened.ok ? { status: 'loaded', session: opened.value } : { status: 'failed', failure: opened.error });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [service, reviewId, attempt]);
 
-  return { state, reload };
+  return { state, retry: () => setAttempt((count) => count + 1) };
 }
 
-export function ReviewProvider({ snapshot, reload, children }: ReviewContextValue & { children: ReactNode }) {
-  const value = useMemo(() => ({ snapshot, reload }), [snapshot, reload]);
-  return <ReviewContext.Provider value={value}>{children}</ReviewContext.Provider>;
+export function ReviewProvider({ session, children }: { session: ReviewSession; children: ReactNode }) {
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
-export function useReview(): ReviewContextValue {
-  const value = useContext(ReviewContext);
-  if (!value) throw new Error('useReview outside ReviewProvider');
-  return value;
+/** The open review's session: the one way a screen changes the review. */
+export function useReviewSession(): ReviewSession {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useReviewSession outside ReviewProvider');
+  return session;
+}
+
+/** The session, when a review is open: for the header, which is shown everywhere. */
+export function useOptionalReviewSession(): ReviewSession | null {
+  return useContext(SessionContext);
+}
+
+/** Part of the open review; the screen re-renders only when that part changes (selectors return stored objects). */
+export function useReviewSelector<T>(select: (snapshot: ReviewSnapshot) => T): T {
+  const session = useReviewSession();
+  return useSyncExternalStore(session.subscribe, () => select(session.getSnapshot()));
+}
+
+/** The whole open review, as it stands in memory. */
+export function useReview(): {
+  readonly snapshot: ReviewSnapshot;
+  readonly session: ReviewSession;
+} {
+  const session = useReviewSession();
+  const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  return { snapshot, session };
 }

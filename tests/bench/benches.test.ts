@@ -19,6 +19,13 @@ describe('bench results', () => {
     expect(budgetMet({ name: 'a', value: 10, unit: 'ms', baseline: { name: 'b', value: 4 }, budget: { on: 'ratio', max: 2.3 } })).toBe(false);
     expect(budgetMet({ name: 'a', value: 10, unit: 'ms', budget: { on: 'ratio', max: 2 } })).toBe(false);
     expect(budgetMet({ name: 'a', value: 10, unit: 'ms' })).toBeNull();
+    const both = [{ on: 'value', max: 150 }, { on: 'ratio', max: 1.3 }] as const;
+    expect(budgetMet({ name: 'a', value: 120, unit: 'ms', baseline: { name: 'b', value: 100 }, budget: both })).toBe(true);
+    expect(budgetMet({ name: 'a', value: 140, unit: 'ms', baseline: { name: 'b', value: 100 }, budget: both })).toBe(false);
+    expect(budgetMet({ name: 'a', value: 160, unit: 'ms', baseline: { name: 'b', value: 150 }, budget: both })).toBe(false);
+    expect(formatResult({ name: 'a', value: 120, unit: 'ms', baseline: { name: 'b', value: 100 }, budget: both })).toBe(
+      'a: 120 ms (baseline b 100 ms, ratio 1.20); budget ≤ 150 ms and ≤ 1.3× baseline: met',
+    );
   });
 
   it('takes the median of the timed runs', async () => {

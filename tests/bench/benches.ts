@@ -18,7 +18,8 @@ export interface BenchResult {
   readonly unit: string;
   /** Measured in the same run, on the same machine, so the ratio means something on any hardware. */
   readonly baseline?: { readonly name: string; readonly value: number };
-  readonly budget?: Budget;
+  /** Several budgets (e.g. on the value and on the ratio) must all be met. */
+  readonly budget?: Budget | readonly Budget[];
   /** Extra lines worth reading (run counts, sizes), printed indented under the result. */
   readonly notes?: readonly string[];
 }
@@ -69,11 +70,16 @@ export async function timeRuns(work: () => unknown, options: { warmup: number; r
 
 const round = (value: number): string => (Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2));
 
+const budgetsOf = (result: BenchResult): readonly Budget[] => (result.budget === undefined ? [] : Array.isArray(result.budget) ? result.budget : [result.budget as Budget]);
+
 export function budgetMet(result: BenchResult): boolean | null {
-  if (!result.budget) return null;
-  const measured = result.budget.on === 'ratio' ? ratioOf(result) : result.value;
-  if (measured === null) return false;
-  return (result.budget.max === undefined || measured <= result.budget.max) && (result.budget.min === undefined || measured >= result.budget.min);
+  const budgets = budgetsOf(result);
+  if (budgets.length === 0) return null;
+  return budgets.every((budget) => {
+    const measured = budget.on === 'ratio' ? ratioOf(result) : result.value;
+    if (measured === null) return false;
+    return (budget.max === undefined || measured <= budget.max) && (budget.min === undefined || measured >= budget.min);
+  });
 }
 
 const ratioOf = (result: BenchResult): number | null => (result.baseline && result.baseline.value > 0 ? result.value / result.baseline.value : null);
@@ -83,9 +89,13 @@ export function formatResult(result: BenchResult): string {
   let line = `${result.name}: ${round(result.value)} ${result.unit}`;
   const ratio = ratioOf(result);
   if (result.baseline) line += ` (baseline ${result.baseline.name} ${round(result.baseline.value)} ${result.unit}, ratio ${ratio === null ? 'n/a' : ratio.toFixed(2)})`;
-  if (result.budget) {
-    const unit = result.budget.on === 'ratio' ? '× baseline' : ` ${result.unit}`;
-    const limits = [result.budget.max !== undefined ? `≤ ${result.budget.max}${unit}` : '', result.budget.min !== undefined ? `≥ ${result.budget.min}${unit}` : '']
+  const budgets = budgetsOf(result);
+  if (budgets.length > 0) {
+    const limits = budgets
+      .flatMap((budget) => {
+        const unit = budget.on === 'ratio' ? '× baseline' : ` ${result.unit}`;
+        return [budget.max !== undefined ? `≤ ${budget.max}${unit}` : '', budget.min !== undefined ? `≥ ${budget.min}${unit}` : ''];
+      })
       .filter(Boolean)
       .join(' and ');
     line += `; budget ${limits}: ${budgetMet(result) ? 'met' : 'MISSED'}`;

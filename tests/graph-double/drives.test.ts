@@ -33,7 +33,12 @@ describe('drives and simple upload', () => {
     const replaced = await call('PUT', `/drives/${h.tenant.driveId}/root:/Reports/summary.txt:/content`, { token: h.token, raw: 'second' });
     expect(replaced.status).toBe(200);
     expect(asRecord(replaced.body).id).toBe(item.id);
-    const download = await call('GET', `/drives/${h.tenant.driveId}/items/${String(item.id)}/content`, { token: h.token });
+    // /content redirects to a pre-authenticated URL, which refuses the Graph token: read downloadUrl instead.
+    const followed = await call('GET', `/drives/${h.tenant.driveId}/items/${String(item.id)}/content`, { token: h.token });
+    expect(followed.status).toBe(401);
+    const described = await call('GET', `/drives/${h.tenant.driveId}/items/${String(item.id)}`, { token: h.token });
+    const downloadUrl = String(asRecord(described.body)['@microsoft.graph.downloadUrl']);
+    const download = await call('GET', downloadUrl);
     expect(download.body).toBe('second');
 
     const clash = await call('PUT', `/drives/${h.tenant.driveId}/root:/Reports/summary.txt:/content?@microsoft.graph.conflictBehavior=fail`, { token: h.token, raw: 'x' });

@@ -4,6 +4,7 @@ import { CONVERSATION_STEP_IDS } from '../../src/domain/method/conversation-step
 import { TYPOLOGY } from '../../src/domain/method/typology';
 import {
   CHILD_RECORD_SCHEMAS,
+  RECORD_SCHEMA_VERSION,
   ReviewSchema,
   type ChildRecordKind,
   type ChildRecordOf,
@@ -24,7 +25,7 @@ export interface SampleOptions {
 /** A whole fictional review: two of most kinds, one conversation with all its step notes. */
 export function sampleSnapshot(options: SampleOptions = {}): ReviewSnapshot {
   const reviewId = options.reviewId ?? 'rev-sample';
-  const stamps = { schemaVersion: 1, version: 1, createdAt: AT, updatedAt: AT, createdBy: BY, updatedBy: BY };
+  const stamps = { schemaVersion: RECORD_SCHEMA_VERSION, version: 1, createdAt: AT, updatedAt: AT, createdBy: BY, updatedBy: BY };
   const child = <K extends ChildRecordKind>(kind: K, value: Record<string, unknown>): ChildRecordOf<K> =>
     CHILD_RECORD_SCHEMAS[kind].parse({ ...stamps, reviewId, ...value }) as ChildRecordOf<K>;
   const agency = FICTIONAL_AGENCIES[0]!.id;

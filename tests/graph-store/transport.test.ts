@@ -157,3 +157,35 @@ describe('$batch', () => {
     expect(sentPart).toEqual({ id: 'a', method: 'POST', url: '/items', headers: { 'content-type': 'application/json' }, body: { fields: {} } });
   });
 });
+
+describe('the one Graph client: answers after a write may have been applied', () => {
+  it('never re-sends a POST answered 503 or 504: the caller gets a lost answer to reconcile', async () => {
+    for (const status of [503, 504]) {
+      const peer = scriptedPeer([{ status, headers: { 'retry-after': '1' } }, { status: 201, body: { id: '1' } }]);
+      const outcome = await peer.transport.send({ method: 'POST', url: '/sites/s/lists/l/items', json: { fields: {} } });
+      expect(outcome.kind).toBe('dropped');
+      expect(peer.sent).toHaveLength(1);
+    }
+  });
+
+  it('still retries a POST refused with 429 (Graph did not run it), and a GET answered 503', async () => {
+    const peer = scriptedPeer([{ status: 429, headers: { 'retry-after': '2' } }, { status: 201, body: { id: '1' } }]);
+    expect((await peer.transport.send({ method: 'POST', url: '/x', json: {} })).kind).toBe('response');
+    expect(peer.waits).toEqual([2000]);
+    const reads = scriptedPeer([{ status: 503, headers: { 'retry-after': '1' } }, { status: 200, body: {} }]);
+    expect((await reads.transport.send({ method: 'GET', url: '/x' })).kind).toBe('response');
+  });
+
+  it('reports a write part answered 504 inside a $batch as unknown instead of retrying it', async () => {
+    const peer = scriptedPeer([batchAnswer([{ id: 'a', status: 504, headers: {}, body: null }])]);
+    const outcomes = await sendBatch(peer.transport, [{ id: 'a', method: 'POST', url: '/items', body: { fields: {} } }]);
+    expect(outcomes.get('a')?.kind).toBe('unknown');
+    expect(peer.sent).toHaveLength(1);
+  });
+
+  it('sends no Authorization to a pre-authenticated URL', async () => {
+    const peer = scriptedPeer([{ status: 200, body: 'text' }]);
+    await peer.transport.send({ method: 'GET', url: 'https://contoso.sharepoint.com/_layouts/15/download.aspx?tempauth=x', anonymous: true, responseAs: 'text' });
+    expect(peer.sent[0]?.headers.authorization).toBeUndefined();
+  });
+});

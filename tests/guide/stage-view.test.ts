@@ -69,6 +69,25 @@ describe('the participant stage view ("have we got your view?")', () => {
     );
   });
 
+  it("never shows the facilitators' own comments: neither the step's comments nor brackets typed among the words", () => {
+    const snapshot = guideFixture();
+    const note = {
+      ...snapshot.stepNotes[0]!,
+      id: asId<StepNoteId>('note-jo-8'),
+      conversationId: GUIDE_CONVERSATION_ID,
+      step: '8' as const,
+      text: 'You felt stretched that spring [facilitator: follow up on caseload] and that supervision helped.',
+      comments: 'Check the duty rota with the team manager',
+      checked: [SHARE_SUMMARY_ON_STAGE],
+    };
+    const view = participantStageView({ ...snapshot, stepNotes: [note] }, GUIDE_CONVERSATION_ID)!;
+    expect(view.summary).toBe('You felt stretched that spring and that supervision helped.');
+    expect(JSON.stringify(view)).not.toMatch(/facilitator|caseload|duty rota/u);
+    expect(view.summary).not.toMatch(/\[|\]/u);
+    // Only comments: nothing to show.
+    expect(participantStageView({ ...snapshot, stepNotes: [{ ...note, text: '[all of this is ours]' }] }, GUIDE_CONVERSATION_ID)?.summary).toBeNull();
+  });
+
   it('is null for a conversation that does not exist', () => {
     expect(participantStageView(guideFixture(), asId<ConversationId>('con-missing'))).toBeNull();
   });
@@ -98,7 +117,7 @@ describe('the participant stage view ("have we got your view?")', () => {
       conversationOwners: fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
       episodes: fc.array(fc.record({ conversation: fc.nat(), mentions: fc.nat() }), { maxLength: 8 }),
       items: fc.array(fc.record({ conversation: fc.nat(), list: fc.constantFrom('wentWell', 'suggestedChanges'), mentions: fc.nat() }), { maxLength: 10 }),
-      notes: fc.array(fc.record({ conversation: fc.nat(), step: fc.constantFrom('2', '3a', '8', '9'), shared: fc.boolean() }), { maxLength: 8 }),
+      notes: fc.array(fc.record({ conversation: fc.nat(), step: fc.constantFrom('2', '3a', '8', '9'), shared: fc.boolean(), unclosed: fc.boolean() }), { maxLength: 8 }),
       chosen: fc.nat(),
     })
     .map((shape) => build(shape));
@@ -109,7 +128,7 @@ describe('the participant stage view ("have we got your view?")', () => {
     conversationOwners: number[];
     episodes: Array<{ conversation: number; mentions: number }>;
     items: Array<{ conversation: number; list: 'wentWell' | 'suggestedChanges'; mentions: number }>;
-    notes: Array<{ conversation: number; step: '2' | '3a' | '8' | '9'; shared: boolean }>;
+    notes: Array<{ conversation: number; step: '2' | '3a' | '8' | '9'; shared: boolean; unclosed: boolean }>;
     chosen: number;
   }) {
     const base = guideFixture('rev-prop');
@@ -172,7 +191,9 @@ describe('the participant stage view ("have we got your view?")', () => {
       id: `note-${index}`,
       conversationId: conversations[note.conversation % conversations.length]!.id,
       step: note.step,
-      text: `NOTE-${conversations[note.conversation % conversations.length]!.id}-${note.step}-${index}`,
+      // The facilitators' own comments: in their own field, and typed in brackets among the words by habit.
+      text: `NOTE-${conversations[note.conversation % conversations.length]!.id}-${note.step}-${index} [FACILITATOR-BRACKET-${index}: follow up] said${note.unclosed ? ' [FACILITATOR-UNCLOSED' : ''}`,
+      comments: `FACILITATOR-COMMENT-${index}`,
       checked: note.shared ? [SHARE_SUMMARY_ON_STAGE] : [],
     }));
     const narrative = participants.map((participant, index) => ({
@@ -198,7 +219,8 @@ describe('the participant stage view ("have we got your view?")', () => {
         const shown = JSON.stringify(view);
         const markers = shown.match(/(ITEM|EPISODE|DESCRIPTION|NOTE)-con-\d+/g) ?? [];
         for (const marker of markers) expect(marker.endsWith(`-${chosen.id}`)).toBe(true);
-        for (const hidden of ['SIGNIFICANCE-', 'BREAKDOWN-', 'WHY-', 'FACTOR-NOTE-', 'NARRATIVE-', 'problematic']) expect(shown).not.toContain(hidden);
+        for (const hidden of ['SIGNIFICANCE-', 'BREAKDOWN-', 'WHY-', 'FACTOR-NOTE-', 'NARRATIVE-', 'problematic', 'FACILITATOR-']) expect(shown).not.toContain(hidden);
+        expect(view!.summary ?? '').not.toMatch(/\[|\]/u);
         const others = snapshot.participants.filter((participant) => participant.id !== chosen.participantId);
         const words = new Set(shown.split(/[^\p{L}\p{N}]+/u));
         for (const other of others) {

@@ -1,6 +1,7 @@
 // The Microsoft 365 adapters' public face. Graph and SharePoint types never leave src/adapters/graph:
 // callers get the app's own ports (ReviewStore, WorkspaceProvisioner) back.
 import type { ReviewStore } from '../../ports/review-store';
+import type { ReviewSetup } from '../../ports/review-setup';
 import { createGraphContext, type GraphStoreOptions } from './options';
 import { GraphReviewStore } from './store/graph-review-store';
 
@@ -23,4 +24,10 @@ export { CURRENT_SCHEMA_VERSION } from './schema/lists';
  */
 export function createGraphReviewStore(options: GraphStoreOptions): ReviewStore {
   return new GraphReviewStore(createGraphContext(options));
+}
+
+/** The store and, over the same client, the resumable setup of new reviews (channel → site → lists → ready). */
+export function createGraphStorage(options: GraphStoreOptions): { readonly store: ReviewStore; readonly setup: ReviewSetup } {
+  const store = new GraphReviewStore(createGraphContext(options));
+  return { store, setup: store };
 }

@@ -1,5 +1,6 @@
 // The options the host passes to createGraphReviewStore, and the resolved context the modules share.
 import type { Review } from '../../domain/model';
+import type { PendingReviewKeeper } from '../../ports/review-setup';
 import type { RetryPolicy } from './http/retry-policy';
 import { GraphTransport, type GraphTrafficEvent } from './http/transport';
 import type { ReviewSiteAllocator } from './sites/review-sites';
@@ -33,6 +34,17 @@ export interface GraphStoreOptions {
   readonly channelOwner?: string;
   /** Other people (UPN or object id) to make members of a new review's channel, e.g. the review team. */
   readonly channelMembers?: (review: Review) => readonly string[];
+  /**
+   * Who else must own a new review's channel (the lead reviewer, the LSCB coordinators): in Teams only a private
+   * channel's owners can add or remove its members.
+   */
+  readonly channelOwners?: (review: Review) => readonly string[];
+  /** How long creating a review keeps waiting for its channel's site before it pauses (resumable). Default 10 minutes. */
+  readonly siteReadyTimeoutMs?: number;
+  /** Private channels the team may have (Teams' limit; deleted channels count for 30 days). Default 30. */
+  readonly privateChannelLimit?: number;
+  /** Keeps the details of reviews being set up across a closed tab. Default: in memory only. */
+  readonly pendingReviews?: PendingReviewKeeper;
   /** Where a new review's lists go. Default: the site of a new private channel in `teamId`. */
   readonly reviewSites?: ReviewSiteAllocator;
   /** A fresh suffix for an import's storage key. Default: random. */

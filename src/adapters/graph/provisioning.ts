@@ -17,7 +17,7 @@ import { columnAdditionBody, indexChangeBody, listCreationBody } from './schema/
 import { COMMON_COLUMNS, CURRENT_SCHEMA_VERSION, SCHEMA_INFO_LIST, isRecordList, listsOfLayout, type ListSpec, type RecordListSpec, type SiteLayout } from './schema/lists';
 import { columnsAt } from './schema/versions';
 import type { ColumnKind, ColumnSpec } from './schema/columns';
-import { downloadPayload } from './files/payload-files';
+import { downloadPayloads } from './files/payload-files';
 
 export type { ProvisioningProgress };
 
@@ -80,8 +80,12 @@ interface ExistingList {
 }
 
 function kindOfColumn(raw: Record<string, unknown>): ColumnKind | 'other' {
-  const textFacet = raw.text as { allowMultipleLines?: unknown } | undefined;
-  if (textFacet !== undefined) return textFacet.allowMultipleLines === true ? 'multilineText' : 'text';
+  const textFacet = raw.text as { allowMultipleLines?: unknown; textType?: unknown; appendChangesToExistingText?: unknown } | undefined;
+  if (textFacet !== undefined) {
+    if (textFacet.allowMultipleLines !== true) return 'text';
+    // Rich text (answered as HTML) or append-only text cannot hold a JSON payload: a person must look at it.
+    return textFacet.textType === 'richText' || textFacet.appendChangesToExistingText === true ? 'other' : 'multilineText';
+  }
   if (raw.number !== undefined) return 'number';
   if (raw.boolean !== undefined) return 'boolean';
   if (raw.choice !== undefined) return 'choice';
@@ -243,9 +247,9 @@ async function backfill(context: GraphContext, siteId: string, spec: RecordListS
     const file = item.fields[COMMON_COLUMNS.payloadFile.name];
     let payloadText: string | undefined;
     if (typeof file === 'string' && file !== '') {
-      const downloaded = await downloadPayload(context, siteId, file);
+      const downloaded = await downloadPayloads(context, siteId, [file]);
       if (!downloaded.ok) return downloaded;
-      payloadText = downloaded.value;
+      payloadText = downloaded.value.get(file);
     }
     const decoded = decodeItem<Record<string, unknown>>(spec, item, { reviewId: reviewKey.split('#')[0] ?? reviewKey, payloadText });
     if (!decoded.ok) {

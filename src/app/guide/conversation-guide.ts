@@ -42,6 +42,8 @@ export interface StepNoteEdit {
   readonly base: StepNote | null;
   readonly text: string;
   readonly checked: readonly string[];
+  /** The facilitators' own comments on the step, never shown to the participant; left as stored when absent. */
+  readonly comments?: string;
 }
 
 export interface StepNoteSaved {
@@ -68,13 +70,15 @@ export class ConversationGuide {
     let baseChecked: readonly string[] = base?.checked ?? [];
     let text = edit.text;
     let checked = [...edit.checked];
+    let baseComments = base?.comments ?? '';
+    let comments = edit.comments ?? baseComments;
     let conflicts = 0;
     let merged = false;
 
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const saved = base
-        ? await service.saveRecord('stepNote', { ...base, text, checked })
-        : await service.addRecord('stepNote', edit.reviewId, { conversationId: edit.conversationId, step: edit.step, text, checked }, stepNoteIdFor(edit.conversationId, edit.step));
+        ? await service.saveRecord('stepNote', { ...base, text, comments, checked })
+        : await service.addRecord('stepNote', edit.reviewId, { conversationId: edit.conversationId, step: edit.step, text, comments, checked }, stepNoteIdFor(edit.conversationId, edit.step));
       if (saved.ok) return ok({ record: saved.value, conflicts, merged });
 
       let theirs: StepNote | null = null;
@@ -91,6 +95,11 @@ export class ConversationGuide {
       merged = merged || outcome.text !== text;
       text = outcome.text;
       checked = mergeChecked(baseChecked, checked, theirs.checked);
+      const commentsOutcome = mergeText(baseComments, comments, theirs.comments, labelsFor(this.deps.actor?.() ?? '', theirs.updatedBy));
+      conflicts += commentsOutcome.conflicts;
+      merged = merged || commentsOutcome.text !== comments;
+      comments = commentsOutcome.text;
+      baseComments = theirs.comments;
       base = theirs;
       baseText = theirs.text;
       baseChecked = theirs.checked;

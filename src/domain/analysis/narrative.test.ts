@@ -47,7 +47,7 @@ function entry(overrides: Partial<NarrativeEntry>): NarrativeEntry {
   return {
     id: asId<NarrativeEntryId>(`nar-${counter}`),
     reviewId: asId<ReviewId>('rev-1'),
-    schemaVersion: 1,
+    schemaVersion: 2,
     version: 1,
     createdAt: `2026-01-01T00:00:${String(counter % 60).padStart(2, '0')}.000Z`,
     updatedAt: '2026-01-01T00:00:00.000Z',
@@ -206,5 +206,15 @@ describe('an entry within its review', () => {
     const disputed = entry({});
     const discrepancy = entry({ kind: 'discrepancy', relatedEntryIds: [disputed.id] });
     expect(disputedBy(disputed.id, [disputed, discrepancy])).toEqual([discrepancy]);
+  });
+});
+
+describe('participant labels without repeats', () => {
+  it('adds only the role and agency the report label does not already say', async () => {
+    const { perspectiveSubtitle } = await import('./narrative');
+    expect(perspectiveSubtitle('Health visitor, Kestonbury Health (fictional)', 'Health visitor', 'Kestonbury Health (fictional)')).toBe('');
+    expect(perspectiveSubtitle('Health visitor', 'Health visitor', 'Kestonbury Health (fictional)')).toBe('Kestonbury Health (fictional)');
+    expect(perspectiveSubtitle('Social worker 1', 'Social worker', 'Children’s Social Care')).toBe('Social worker, Children’s Social Care');
+    expect(perspectiveSubtitle('Ms Rowan (pseudonym)', 'Mother', '')).toBe('Mother');
   });
 });

@@ -77,6 +77,20 @@ const agencyNameOf = (context: NarrativeContext, agencyId: string | null): strin
   agencyId === null ? '' : (context.agencies.find((agency) => agency.id === agencyId)?.name ?? 'an agency no longer in this review');
 
 /** The lane's heading for a perspective: report label with role and agency, or the agency's records. */
+/**
+ * A participant's role and agency beside their report label, without repeating what the label already says:
+ * "Health visitor, Kestonbury Health" is not followed by "(Health visitor, Kestonbury Health)".
+ */
+export function perspectiveSubtitle(label: string, role: string, agency: string): string {
+  const said = label.toLocaleLowerCase('en-GB');
+  const saidParts = new Set(said.split(/[,()]/u).map((part) => part.trim()));
+  const lower = (text: string) => text.trim().toLocaleLowerCase('en-GB');
+  // A role is repeated when the label is that role ("Health visitor"), not when it is numbered ("Social worker 1").
+  const showRole = role.trim() !== '' && !saidParts.has(lower(role));
+  const showAgency = agency.trim() !== '' && !said.includes(lower(agency));
+  return [showRole ? role : '', showAgency ? agency : ''].filter((part) => part !== '').join(', ');
+}
+
 export function describePerspective(perspective: Perspective, context: NarrativeContext): { title: string; subtitle: string; agencyId: AgencyId | null } {
   switch (perspective.of) {
     case 'participant': {
@@ -84,11 +98,7 @@ export function describePerspective(perspective: Perspective, context: Narrative
       if (!participant) return { title: 'A participant no longer in this review', subtitle: '', agencyId: null };
       const role = participant.roleTitle.trim() || PARTICIPANT_KIND_LABELS[participant.kind];
       const agency = agencyNameOf(context, participant.agencyId);
-      return {
-        title: participant.reportLabel,
-        subtitle: agency ? `${role}, ${agency}` : role,
-        agencyId: participant.agencyId,
-      };
+      return { title: participant.reportLabel, subtitle: perspectiveSubtitle(participant.reportLabel, role, agency), agencyId: participant.agencyId };
     }
     case 'agency':
       return { title: agencyNameOf(context, perspective.agencyId) || 'Agency', subtitle: "Agency's records", agencyId: perspective.agencyId };

@@ -1,7 +1,7 @@
 // FICTIONAL test data.
 import { describe, expect, it } from 'vitest';
 import { asId, type EpisodeId, type PatternId, type ReviewId } from '../ids';
-import type { Pattern } from '../model';
+import type { Episode, NarrativeEntry, Pattern } from '../model';
 import { caseSpecificTerms, patternBoard, patternIssues, patternTitle, subPatternOptions } from './patterns';
 
 let counter = 0;
@@ -11,7 +11,7 @@ const pattern = (overrides: Partial<Pattern> & { selected?: boolean; rank?: numb
   return {
     id: asId<PatternId>(`pat-${counter}`),
     reviewId: asId<ReviewId>('rev-1'),
-    schemaVersion: 1,
+    schemaVersion: 2,
     version: 1,
     createdAt: `2026-01-01T00:00:0${counter % 10}.000Z`,
     updatedAt: '2026-01-01T00:00:00.000Z',
@@ -23,6 +23,8 @@ const pattern = (overrides: Partial<Pattern> & { selected?: boolean; rank?: numb
     statement: 'Plans are not revisited when new information arrives.',
     influence: 'makesProblematicPracticeMoreLikely',
     episodeIds: [asId<EpisodeId>('kpe-1')],
+    factorTagIds: [],
+    narrativeEntryIds: [],
     prioritisation: { widespread: 'high', contemporaryRelevance: 'high', rank, rationale: '', selected },
     ...rest,
   };
@@ -79,5 +81,50 @@ describe('pattern board', () => {
     expect(caseSpecificTerms('In Kestrel, Ms Amber told Sam Sample; JE agreed.', review, participants)).toEqual(['JE', 'Kestrel', 'Ms Amber', 'Sam Sample']);
     // Whole words only: "jest" does not contain the initials "JE" as a word.
     expect(caseSpecificTerms('A jest.', review, participants)).toEqual([]);
+  });
+
+  it("spots the agencies' local names and registered places, but not the kind of service an agency is", () => {
+    const review = {
+      codename: 'Kestrel',
+      agencies: [
+        { id: asId<never>('ag-1'), name: 'Oakfield Primary School (fictional)' },
+        { id: asId<never>('ag-2'), name: 'Police' },
+        { id: asId<never>('ag-3'), name: 'Children’s Social Care' },
+        { id: asId<never>('ag-4'), name: 'Brightwater Housing Association' },
+      ],
+    };
+    expect(caseSpecificTerms('Police and children’s social care rarely share plans with a primary school.', review, [])).toEqual([]);
+    expect(caseSpecificTerms('Oakfield Primary School did not hear back from the police.', review, [])).toEqual(['Oakfield Primary School']);
+    expect(caseSpecificTerms('Staff at Oakfield and Brightwater were not told.', review, [])).toEqual(['Brightwater', 'Oakfield']);
+    // Places come from the review's identifier register.
+    expect(caseSpecificTerms('Families on the Marsh Lane estate move often.', review, [], { places: ['Marsh Lane'] })).toEqual(['Marsh Lane']);
+    expect(caseSpecificTerms('Families move often.', review, [], { places: ['Marsh Lane'] })).toEqual([]);
+  });
+});
+
+describe('what a pattern rests on', () => {
+  it('offers the factors tagged on its episodes and shows the ones it cites, with the entries it cites', async () => {
+    const { citableFactors, patternEvidence } = await import('./patterns');
+    const episode = {
+      id: asId<EpisodeId>('kpe-1'),
+      title: 'Home visit (fictional)',
+      factors: [
+        { id: asId<never>('kpe-1.f1'), factorId: 'conditions.workload', whyItMadeSense: 'Twenty-eight cases (fictional)' },
+        { id: asId<never>('kpe-1.f2'), factorId: 'ownTeam.supervision', whyItMadeSense: '' },
+      ],
+    } as unknown as Episode;
+    const other = { ...episode, id: asId<EpisodeId>('kpe-2'), title: 'Other', factors: [{ id: asId<never>('kpe-2.f1'), factorId: 'conditions.workload', whyItMadeSense: '' }] } as unknown as Episode;
+    expect(citableFactors({ episodeIds: [episode.id] }, [episode, other]).map((cited) => [cited.factorTagId, cited.factorLabel, cited.episodeTitle])).toEqual([
+      ['kpe-1.f1', 'Workload', 'Home visit (fictional)'],
+      ['kpe-1.f2', expect.any(String), 'Home visit (fictional)'],
+    ]);
+    const entry = { id: asId<never>('nar-1'), text: 'The referral was not received (fictional).' } as unknown as NarrativeEntry;
+    const evidence = patternEvidence(
+      { factorTagIds: [asId<never>('kpe-1.f1'), asId<never>('gone.f9')], narrativeEntryIds: [asId<never>('nar-1')] },
+      { episodes: [episode, other], narrative: [entry] },
+    );
+    expect(evidence.factors.map((cited) => cited.whyItMadeSense)).toEqual(['Twenty-eight cases (fictional)']);
+    expect(evidence.entries).toEqual([entry]);
+    expect(evidence.missing).toBe(1);
   });
 });

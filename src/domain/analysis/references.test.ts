@@ -4,7 +4,7 @@ import { asId, type ReviewId } from '../ids';
 import { emptySnapshot, ReviewSchema, type ReviewSnapshot } from '../model';
 import { analysisReferencesTo } from './references';
 
-const stamps = { schemaVersion: 1 as const, version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', createdBy: 'T', updatedBy: 'T' };
+const stamps = { schemaVersion: 2 as const, version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', createdBy: 'T', updatedBy: 'T' };
 const reviewId = asId<ReviewId>('rev-1');
 
 function snapshot(): ReviewSnapshot {
@@ -30,7 +30,7 @@ function snapshot(): ReviewSnapshot {
       { ...child, id: asId('kpe-1'), title: 'Visit', period: { from: '2025-01-02', to: null }, description: 'D', significance: '', judgement: null, judgementBreakdown: '', factors: [], narrativeEntryIds: [asId('nar-1')], participantIds: [], raisedInConversationId: null },
     ],
     patterns: [
-      { ...child, id: asId('pat-1'), category: 6, subPatternId: '6.drift-into-failure', newSubPatternTitle: '', statement: 'S', influence: 'supportsGoodPractice', episodeIds: [asId('kpe-1')], prioritisation: { widespread: null, contemporaryRelevance: null, rank: null, rationale: '', selected: false } },
+      { ...child, id: asId('pat-1'), category: 6, subPatternId: '6.drift-into-failure', newSubPatternTitle: '', statement: 'S', influence: 'supportsGoodPractice', episodeIds: [asId('kpe-1')], factorTagIds: [], narrativeEntryIds: [], prioritisation: { widespread: null, contemporaryRelevance: null, rank: null, rationale: '', selected: false } },
     ],
     recommendations: [
       { ...child, id: asId('rec-1'), kind: 'clearCutLocal', level: 'local', addressee: 'LSCB', text: 'Do one thing', patternIds: [asId('pat-1')], tracking: { status: 'proposed', owner: '', evidence: '', dueOn: null, completedOn: null } },

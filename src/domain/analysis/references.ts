@@ -24,6 +24,9 @@ export function analysisReferencesTo(snapshot: ReviewSnapshot, kind: ChildRecord
         ...snapshot.episodes
           .filter((episode) => episode.narrativeEntryIds.some((other) => other === id))
           .map((episode) => ({ kind: 'episode' as const, id: episode.id, description: `the episode “${episode.title}”` })),
+        ...snapshot.patterns
+          .filter((pattern) => pattern.narrativeEntryIds.some((other) => other === id))
+          .map((pattern) => ({ kind: 'pattern' as const, id: pattern.id, description: `the pattern “${patternTitle(pattern)}”` })),
       ];
     case 'episode':
       return snapshot.patterns

@@ -103,7 +103,10 @@ export function checkIntegrity(snapshot: ReviewSnapshot, root: Path = []): Field
     });
   });
 
-  snapshot.patterns.forEach((record, index) => each(record.episodeIds, ['patterns', index, 'episodeIds'], episode));
+  snapshot.patterns.forEach((record, index) => {
+    each(record.episodeIds, ['patterns', index, 'episodeIds'], episode);
+    each(record.narrativeEntryIds, ['patterns', index, 'narrativeEntryIds'], narrativeEntry);
+  });
   snapshot.recommendations.forEach((record, index) => each(record.patternIds, ['recommendations', index, 'patternIds'], pattern));
   snapshot.comments.forEach((record, index) => {
     reportStage(record.reportStageId, ['comments', index, 'reportStageId']);

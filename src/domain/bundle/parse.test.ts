@@ -223,12 +223,12 @@ describe('format version 1', () => {
 describe('record schema versions', () => {
   it('refuses a record written by a newer version of the app', () => {
     const bundle = validBundle();
-    bundle.snapshot.participants[4].schemaVersion = 2;
+    bundle.snapshot.participants[4].schemaVersion = 3;
     expect(failureOf(bundle)).toEqual({
       kind: 'unsupportedVersion',
       what: 'Participant at snapshot.participants[4] (schemaVersion)',
-      found: 2,
-      supported: [1],
+      found: 3,
+      supported: [2],
     });
   });
 
@@ -244,13 +244,13 @@ describe('record schema versions', () => {
     const withoutHook = parseBundle(bundle);
     expect(withoutHook.ok).toBe(false);
     const migrations = {
-      review: {}, teamMember: { 0: renameFullName }, participant: {}, document: {}, conversation: {}, stepNote: {},
+      review: {}, teamMember: { 0: renameFullName, 1: (record: Readonly<Record<string, unknown>>) => record }, participant: {}, document: {}, conversation: {}, stepNote: {},
       narrativeEntry: {}, episode: {}, pattern: {}, recommendation: {}, reportStage: {}, comment: {}, audit: {},
     };
     // Version 0 is below the first shape, so the real table has no step for it; a test table does.
     const result = parseBundle(bundle, { recordMigrations: migrations });
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value.snapshot.teamMembers[0]).toMatchObject({ name: 'Elaine Marsh', schemaVersion: 1 });
+    if (result.ok) expect(result.value.snapshot.teamMembers[0]).toMatchObject({ name: 'Elaine Marsh', schemaVersion: 2 });
   });
 });
 

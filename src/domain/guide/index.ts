@@ -1,5 +1,6 @@
 export * from './guide-state';
 export * from './text-merge';
+export * from './facilitator-comments';
 export * from './step-six';
 export * from './transcript';
 export * from './recording';

@@ -2,6 +2,7 @@ import type { ConversationId } from '../ids';
 import { findFactor } from '../method/factor-framework';
 import type { OpenPeriod } from '../primitives';
 import type { ReviewSnapshot } from '../model';
+import { participantWords } from './facilitator-comments';
 import { SHARE_SUMMARY_ON_STAGE } from './guide-state';
 
 /**
@@ -25,7 +26,10 @@ export interface StageView {
   readonly influences: readonly string[];
   readonly wentWell: readonly string[];
   readonly suggestedChanges: readonly string[];
-  /** The facilitators' step 8 summary, only when they chose to show it on the stage. */
+  /**
+   * The facilitators' step 8 summary, only when they chose to show it on the stage: the participant's words only,
+   * never the step's `comments` and never a bracketed comment typed among the words.
+   */
   readonly summary: string | null;
 }
 
@@ -47,8 +51,8 @@ export function participantStageView(snapshot: ReviewSnapshot, conversationId: C
   });
 
   const summaryNote = snapshot.stepNotes.find((note) => note.conversationId === conversation.id && note.step === '8');
-  const summary =
-    summaryNote && summaryNote.checked.includes(SHARE_SUMMARY_ON_STAGE) && summaryNote.text.trim() !== '' ? redact(summaryNote.text.trim()) : null;
+  const summaryWords = summaryNote && summaryNote.checked.includes(SHARE_SUMMARY_ON_STAGE) ? participantWords(summaryNote.text) : '';
+  const summary = summaryWords !== '' ? redact(summaryWords) : null;
 
   return {
     heading: STAGE_HEADING,

@@ -7,10 +7,18 @@ import type { NarrativeEntry, ReviewSnapshot } from '../model';
  * agency are offered up front, so overlaps and disputes can be pursued in the conversation itself.
  */
 
-export type QueryReason = 'involvesParticipant' | 'participantsPerspective' | 'agencyPerspective' | 'agencyRecords';
+export type QueryReason =
+  | 'involvesParticipant'
+  | 'fromTheirConversation'
+  | 'namesTheirAccount'
+  | 'participantsPerspective'
+  | 'agencyPerspective'
+  | 'agencyRecords';
 
 export const QUERY_REASON_LABELS: Record<QueryReason, string> = {
   involvesParticipant: 'Involves this participant',
+  fromTheirConversation: 'From a conversation with them',
+  namesTheirAccount: 'Disputes or fills a gap in their account',
   participantsPerspective: 'From their own account',
   agencyPerspective: 'From their agency’s perspective',
   agencyRecords: 'From their agency’s records',
@@ -31,12 +39,26 @@ export function stepSixQueries(snapshot: ReviewSnapshot, conversationId: Convers
   if (!participant) return [];
   const agencyId = participant.agencyId;
   const documentAgency = new Map(snapshot.documents.map((document) => [document.id as string, document.agencyId as string]));
+  // Their conversations and their own accounts: an entry drawn from the one or naming the other involves them,
+  // whether or not "participants it involves" was ticked.
+  const theirConversations = new Set<string>(snapshot.conversations.filter((other) => other.participantId === participant.id).map((other) => other.id));
+  const theirAccounts = new Set<string>(
+    snapshot.narrative
+      .filter(
+        (entry) =>
+          (entry.perspective.of === 'participant' && entry.perspective.participantId === participant.id) ||
+          (entry.source.kind === 'conversation' && theirConversations.has(entry.source.conversationId)),
+      )
+      .map((entry) => entry.id),
+  );
 
   const queries: StepSixQuery[] = [];
   for (const entry of snapshot.narrative) {
     if (entry.resolved || (entry.kind !== 'gap' && entry.kind !== 'discrepancy')) continue;
     const reasons: QueryReason[] = [];
     if (entry.involvesParticipantIds.includes(participant.id)) reasons.push('involvesParticipant');
+    if (entry.source.kind === 'conversation' && theirConversations.has(entry.source.conversationId)) reasons.push('fromTheirConversation');
+    if (entry.relatedEntryIds.some((id) => id !== entry.id && theirAccounts.has(id))) reasons.push('namesTheirAccount');
     if (entry.perspective.of === 'participant' && entry.perspective.participantId === participant.id) reasons.push('participantsPerspective');
     if (agencyId !== null) {
       if (entry.perspective.of === 'agency' && entry.perspective.agencyId === agencyId) reasons.push('agencyPerspective');
@@ -46,9 +68,14 @@ export function stepSixQueries(snapshot: ReviewSnapshot, conversationId: Convers
     queries.push({ entryId: entry.id, kind: entry.kind, text: entry.text, period: entry.period, reasons });
   }
   // Those about this person directly first, then by date.
-  return queries.sort(
-    (a, b) =>
-      Number(b.reasons.includes('involvesParticipant')) - Number(a.reasons.includes('involvesParticipant')) ||
-      a.period.from.localeCompare(b.period.from),
-  );
+  return queries.sort((a, b) => Number(aboutThem(b)) - Number(aboutThem(a)) || a.period.from.localeCompare(b.period.from));
+}
+
+/** A query about this person directly, not only about their agency. */
+export function isAboutThem(query: Pick<StepSixQuery, 'reasons'>): boolean {
+  return aboutThem(query);
+}
+
+function aboutThem(query: Pick<StepSixQuery, 'reasons'>): boolean {
+  return query.reasons.some((reason) => reason === 'involvesParticipant' || reason === 'fromTheirConversation' || reason === 'namesTheirAccount' || reason === 'participantsPerspective');
 }

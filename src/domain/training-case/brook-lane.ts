@@ -11,6 +11,7 @@
 // do, so the anonymisation leak scan has something to find.
 import type { z } from 'zod';
 import type { ReviewBundleSchema } from '../bundle/format';
+import { RECORD_SCHEMA_VERSION } from '../model';
 import { AGENCIES, AGENCY, CONVERSATION, DOCUMENT, PARTICIPANT, TEAM, TEAM_NAMES, TRAINING_CASE_CODENAME, TRAINING_CASE_REVIEW_ID } from './people';
 
 type BundleInput = z.input<typeof ReviewBundleSchema>;
@@ -22,7 +23,7 @@ type Step = (typeof STEPS_ALL)[number];
 const STEP_ONE_CHECKLIST = ['Purpose of the conversation', 'Confidentiality and ethics', 'Outline of the structure'];
 
 const stamps = (at: string, by: string = TEAM_NAMES.lead, version = 1) => ({
-  schemaVersion: 1 as const,
+  schemaVersion: RECORD_SCHEMA_VERSION,
   version,
   createdAt: at,
   updatedAt: at,
@@ -34,7 +35,7 @@ const stamps = (at: string, by: string = TEAM_NAMES.lead, version = 1) => ({
 // ---------------------------------------------------------------- the review
 
 const review: SnapshotInput['review'] = {
-  schemaVersion: 1,
+  schemaVersion: RECORD_SCHEMA_VERSION,
   version: 6,
   createdAt: '2025-07-14T09:00:00.000Z',
   updatedAt: '2026-01-12T09:05:00.000Z',

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useAppServices } from '../app-services';
 import { hrefOf, paths } from '../routes';
 import { THEME_LABELS, type ThemeName } from '../theme';
+import { SyncIndicator } from './sync/SyncIndicator';
 
 // Fluent's Dropdown (with its positioning code) is about a quarter of the first screen's JS, so the theme switch is a
 // chunk of its own, fetched as the header first renders; until then the current theme's name stands in its place.
@@ -41,6 +42,7 @@ export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeC
         </Badge>
       )}
       <span style={{ flex: 1 }} />
+      <SyncIndicator />
       {onThemeChange ? (
         <label style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }}>
           <Text size={200}>Theme</Text>

@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { keepBoth, type Conflict } from '../hooks/use-autosave';
-import { STAMP_FIELDS, humaniseFieldPath, keepBothTexts, stableJson, valueAt, withValueAt, type FieldPath } from '../hooks/merge';
+import { STAMP_FIELDS, humaniseFieldPath, keepBothTexts, stableJson, valueAt, withValueAt, type FieldPath } from '../../domain/session/merge';
 
 const show = (value: unknown): string => {
   if (value === null || value === undefined || value === '') return '(empty)';

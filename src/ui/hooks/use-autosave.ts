@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Failure, FieldIssue } from '../../domain/failures';
-import { CHILD_RECORD_SCHEMAS, recordsOfKind, type ChildRecordKind, type ChildRecordOf, type Review } from '../../domain/model';
+import { useCallback, useState, useSyncExternalStore } from 'react';
+import type { FieldIssue } from '../../domain/failures';
+import { CHILD_RECORD_SCHEMAS, type AnyChildRecord, type ChildRecordKind, type ChildRecordOf, type Review } from '../../domain/model';
 import type { ReviewId } from '../../domain/ids';
-import { err, type Result } from '../../domain/result';
 import type { RecordInput } from '../../app/review-service';
 import { describeFailure } from '../../app/failure-messages';
-import { useAppServices } from '../app-services';
-import { STAMP_FIELDS, keepBothTexts, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath } from './merge';
+import type { ReviewSession, SessionConflict } from '../../app/session/review-session';
+import { STAMP_FIELDS, keepBothTexts, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath, type SessionRecordKind } from '../../domain/session';
+import { useReviewSession } from '../review-context';
 
-export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'conflict' | 'failed';
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'queued' | 'invalid' | 'conflict' | 'failed';
 
 export interface Conflict<T> {
   /** The edit made here, not yet stored. */
@@ -23,7 +23,7 @@ export interface Conflict<T> {
 
 export interface Autosaved<T> {
   readonly draft: T;
-  /** Change the draft; it is saved by itself shortly after typing stops. */
+  /** Change the draft: shown at once, kept on this device, and stored by itself. */
   readonly update: (change: Partial<T> | ((draft: T) => T)) => void;
   readonly status: SaveStatus;
   /** Field problems keyed by path ("title", "period.to"), shown inline; nothing invalid is saved. */
@@ -32,22 +32,16 @@ export interface Autosaved<T> {
   readonly conflict: Conflict<T> | null;
   /** Settle a conflict: keep theirs, keep mine, or store a merged record. Either side is never lost silently. */
   readonly resolve: (choice: 'mine' | 'theirs' | { merged: T }) => void;
-  /** Save now (on blur or before leaving). */
+  /** Send what is waiting now (on blur or before leaving). */
   readonly flush: () => Promise<void>;
 }
-
-export const AUTOSAVE_DELAY_MS = 600;
 
 interface Savable {
   readonly id: string;
   readonly version: number;
 }
 
-/** How many times a save is retried after combining a concurrent change that touched other fields. */
-const MAX_AUTOMATIC_MERGES = 3;
-
-const withoutStamps = <T extends object>(record: T): Partial<T> =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => !STAMP_FIELDS.has(key))) as Partial<T>;
+const stampsOf = <T extends object>(record: T): Partial<T> => Object.fromEntries(Object.entries(record).filter(([key]) => STAMP_FIELDS.has(key))) as Partial<T>;
 
 /** The record as it will be stored if the person settles every conflicting field on one side. */
 export function settleConflict<T extends object>(conflict: Conflict<T>, side: 'mine' | 'theirs'): T {
@@ -67,200 +61,127 @@ export function keepBoth<T extends object>(conflict: Conflict<T>, paths: readonl
   }, start);
 }
 
-const stampsOf = <T extends object>(record: T): Partial<T> =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => STAMP_FIELDS.has(key))) as Partial<T>;
-
 /**
- * The engine behind every autosaved editor: give it the stored record and a way to store a new version
- * (called with the version the edit is based on). Saves after a pause, refuses invalid input with field
- * messages, combines concurrent changes to other fields, and turns a change to the same field into a
- * conflict the person settles.
+ * The engine behind every autosaved editor, over the open review's session: each change is an `editRecord`
+ * command of the fields that changed, checked against every rule by the session, shown at once and kept in the
+ * edit journal, then stored. A change a rule refuses stays on screen with its field messages and is not stored.
+ * A record not stored yet (`version: 0`, see `unsavedRecord`) is added on its first change, under its own id.
  */
-export function useAutosaveWith<T extends Savable>(stored: T, persist: (record: T) => Promise<Result<T, Failure>>): Autosaved<T> {
-  const [draft, setDraft] = useState<T>(stored);
-  const [status, setStatus] = useState<SaveStatus>('saved');
-  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [conflict, setConflictState] = useState<Conflict<T> | null>(null);
-  const base = useRef<T>(stored);
-  const latest = useRef<T>(stored);
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const queue = useRef<Promise<void>>(Promise.resolve());
-  const conflictRef = useRef<Conflict<T> | null>(null);
-  const persistRef = useRef(persist);
-  useEffect(() => {
-    persistRef.current = persist;
-  }, [persist]);
-
-  const setConflict = useCallback((next: Conflict<T> | null) => {
-    conflictRef.current = next;
-    setConflictState(next);
-  }, []);
-
-  // A different record, or a newer stored version while nothing is unsaved here: show it.
-  useEffect(() => {
-    if (stored.id !== base.current.id) {
-      if (dirty.current && !conflictRef.current) void persistRef.current({ ...latest.current, version: base.current.version });
-      base.current = stored;
-      latest.current = stored;
-      dirty.current = false;
-      conflictRef.current = null;
-      setConflictState(null);
-      setDraft(stored);
-      setStatus('saved');
-      setIssues([]);
-      setMessage(null);
-      return;
-    }
-    if (stored.version > base.current.version && !dirty.current && !conflictRef.current) {
-      base.current = stored;
-      latest.current = stored;
-      setDraft(stored);
-      setStatus('saved');
-    }
-    // While there are unsaved edits, `base` stays the version they started from, so the save finds the
-    // change and merges it instead of overwriting it.
-  }, [stored]);
-
-  const save = useCallback(async (): Promise<void> => {
-    for (let attempt = 0; attempt <= MAX_AUTOMATIC_MERGES; attempt += 1) {
-      if (!dirty.current || conflictRef.current) return;
-      const toSave = latest.current;
-      setStatus('saving');
-      const saved = await persistRef.current({ ...toSave, version: base.current.version });
-      if (saved.ok) {
-        base.current = saved.value;
-        if (latest.current === toSave) {
-          // Keep what is on screen (the store may have trimmed a trailing space the person is still typing past).
-          dirty.current = false;
-          latest.current = { ...saved.value, ...withoutStamps(toSave) } as T;
-          setDraft(latest.current);
-          setStatus('saved');
-        } else {
-          latest.current = { ...latest.current, ...stampsOf(saved.value) } as T;
-          setStatus('unsaved');
-        }
-        setIssues([]);
-        setMessage(null);
-        return;
-      }
-      const failure = saved.error;
-      if (failure.kind === 'conflict' && failure.current) {
-        const theirs = failure.current as unknown as T;
-        const mine = latest.current;
-        const outcome = mergeThreeWay(base.current, mine, theirs);
-        if (outcome.conflicts.length === 0 && attempt < MAX_AUTOMATIC_MERGES) {
-          // Someone changed other fields: combine and try again, losing neither.
-          base.current = theirs;
-          latest.current = { ...outcome.merged, ...stampsOf(theirs) };
-          setDraft(latest.current);
-          continue;
-        }
-        setConflict({ mine, theirs, base: base.current, fields: outcome.conflicts });
-        setStatus('conflict');
-        setMessage(describeFailure(failure));
-        return;
-      }
-      if (failure.kind === 'invalid') {
-        setIssues(failure.issues);
-        setStatus('invalid');
-      } else {
-        setStatus('failed');
-      }
-      setMessage(describeFailure(failure));
-      return;
-    }
-  }, [setConflict]);
-
-  const flush = useCallback((): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    // One save at a time, in order: a second flush waits for the first.
-    const next = queue.current.then(save);
-    queue.current = next.catch(() => undefined);
-    return next;
-  }, [save]);
+function useSessionEditor<T extends Savable>(kind: SessionRecordKind, stored: T): Autosaved<T> {
+  const session = useReviewSession();
+  const [refused, setRefused] = useState<{
+    readonly draft: T;
+    readonly issues: readonly FieldIssue[];
+    readonly message: string;
+  } | null>(null);
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const stopView = session.subscribe(listener);
+      const stopSync = session.subscribeSync(listener);
+      return () => {
+        stopView();
+        stopSync();
+      };
+    },
+    [session],
+  );
+  const state = useSyncExternalStore(subscribe, () => session.recordState(kind, stored.id));
+  const sessionConflict = useSyncExternalStore(subscribe, () => session.conflictFor(kind, stored.id));
+  const failure = useSyncExternalStore(subscribe, () => session.getSyncState().failure);
+  // A refused draft belongs to the version it was typed over; a newer stored version replaces it.
+  const draft = refused && refused.draft.id === stored.id ? refused.draft : stored;
 
   const update = useCallback(
     (change: Partial<T> | ((draft: T) => T)) => {
-      const next = typeof change === 'function' ? change(latest.current) : ({ ...latest.current, ...change } as T);
-      latest.current = next;
-      dirty.current = true;
-      setDraft(next);
-      if (conflictRef.current) return;
-      setStatus('unsaved');
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      const next = typeof change === 'function' ? change(draft) : ({ ...draft, ...change } as T);
+      const outcome = submitEdit(session, kind, stored, next);
+      if (outcome.ok) setRefused(null);
+      else
+        setRefused({
+          draft: next,
+          issues: outcome.error.kind === 'invalid' ? outcome.error.issues : [],
+          message: describeFailure(outcome.error),
+        });
     },
-    [flush],
+    [session, kind, stored, draft],
   );
 
   const resolve = useCallback(
     (choice: 'mine' | 'theirs' | { merged: T }) => {
-      const settling = conflictRef.current;
-      if (!settling) return;
-      const chosen = choice === 'mine' || choice === 'theirs' ? settleConflict(settling, choice) : choice.merged;
-      base.current = settling.theirs;
-      setConflict(null);
-      setMessage(null);
-      if (stableJson(withoutStamps(chosen)) === stableJson(withoutStamps(settling.theirs))) {
-        dirty.current = false;
-        latest.current = settling.theirs;
-        setDraft(settling.theirs);
-        setStatus('saved');
-        return;
-      }
-      latest.current = { ...chosen, ...stampsOf(settling.theirs) };
-      dirty.current = true;
-      setDraft(latest.current);
-      setStatus('unsaved');
-      void flush();
+      if (!sessionConflict) return;
+      session.settle(sessionConflict.id, typeof choice === 'string' ? choice : { record: choice.merged as unknown as AnyChildRecord });
     },
-    [flush, setConflict],
+    [session, sessionConflict],
   );
 
-  // Save what is pending when the page is hidden or closed, so a reload loses nothing.
-  useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      if (dirty.current) void flush();
-    };
-  }, [flush]);
-
-  return { draft, update, status, issues, message, conflict, resolve, flush };
+  const conflict = sessionConflict ? conflictOf<T>(sessionConflict, stored) : null;
+  const status: SaveStatus = refused ? 'invalid' : conflict ? 'conflict' : state;
+  const message = refused
+    ? refused.message
+    : conflict
+      ? 'Someone else changed this meanwhile: choose what to keep.'
+      : state === 'failed' && failure
+        ? describeFailure(failure)
+        : null;
+  return {
+    draft,
+    update,
+    status,
+    issues: refused?.issues ?? [],
+    message,
+    conflict,
+    resolve,
+    flush: () => session.flush(),
+  };
 }
 
-/**
- * Edit a stored child record with no save button. A record with `version: 0` (see `unsavedRecord`) is created on
- * its first save, under its own id: how a note that does not exist yet is written straight into.
- */
+/** One change to a record as a command: the fields that differ from what the session holds, with what they were. */
+function submitEdit<T extends Savable>(session: ReviewSession, kind: SessionRecordKind, stored: T, next: T) {
+  if (stored.version === 0 && kind !== 'review') {
+    const now = session.now();
+    const by = session.actor();
+    const record = {
+      ...next,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: by,
+      updatedBy: by,
+    } as unknown as AnyChildRecord;
+    return session.submit({ type: 'addRecord', kind, record }).accepted;
+  }
+  const before = stored as unknown as Record<string, unknown>;
+  const after = next as unknown as Record<string, unknown>;
+  const changes: Record<string, unknown> = {};
+  const base: Record<string, unknown> = {};
+  for (const field of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (STAMP_FIELDS.has(field) || stableJson(before[field]) === stableJson(after[field])) continue;
+    changes[field] = after[field];
+    base[field] = before[field];
+  }
+  return session.submit({
+    type: 'editRecord',
+    kind,
+    id: stored.id,
+    base,
+    changes,
+  }).accepted;
+}
+
+function conflictOf<T>(conflict: SessionConflict, stored: T): Conflict<T> {
+  const theirs = (conflict.theirs ?? stored) as unknown as T;
+  const mine = (conflict.mine ?? stored) as unknown as T;
+  return { mine, theirs, fields: conflict.fields };
+}
+
+/** Edit a stored child record with no save button. */
 export function useAutosave<K extends ChildRecordKind>(kind: K, stored: ChildRecordOf<K>): Autosaved<ChildRecordOf<K>> {
-  const { service } = useAppServices();
-  const persist = useCallback(
-    async (record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> => {
-      if (record.version !== 0) return service.saveRecord(kind, record);
-      const created = await service.addRecord(kind, record.reviewId, withoutStamps(record) as unknown as RecordInput<K>, record.id);
-      if (created.ok || created.error.kind !== 'alreadyExists') return created;
-      // Someone else created it first (two facilitators starting the same step's notes): settle it as a conflict.
-      const loaded = await service.loadReview(record.reviewId);
-      const current = loaded.ok ? recordsOfKind(loaded.value, kind).find((candidate) => candidate.id === record.id) : undefined;
-      return current ? err({ kind: 'conflict', recordKind: kind, id: record.id, current }) : created;
-    },
-    [service, kind],
-  );
-  return useAutosaveWith(stored, persist);
+  return useSessionEditor(kind, stored);
 }
 
 /** Edit the review's own details (questions, trigger, period, agencies) with no save button. */
 export function useAutosavedReview(stored: Review): Autosaved<Review> {
-  const { service } = useAppServices();
-  const persist = useCallback((review: Review) => service.updateReview(review, {}), [service]);
-  return useAutosaveWith(stored, persist);
+  return useSessionEditor('review', stored);
 }
 
 const NOT_YET_STORED = '1970-01-01T00:00:00.000Z';

@@ -62,21 +62,12 @@ export function ReviewsScreen() {
     }
   };
 
-  const trainingButton = (
-    <Button
-      onClick={() => void openTrainingCase()}
-      disabledFocusable={!loadTrainingCase || trainingBusy}
-      aria-describedby={loadTrainingCase ? undefined : 'training-unavailable'}
-      data-testid="open-training-case"
-    >
+  // Offered in both modes; a host that cannot offer it shows no button rather than a disabled one.
+  const trainingButton = loadTrainingCase ? (
+    <Button onClick={() => void openTrainingCase()} disabledFocusable={trainingBusy} data-testid="open-training-case">
       {trainingBusy ? 'Opening the training case…' : 'Open the fictional training case'}
     </Button>
-  );
-  const trainingUnavailable = loadTrainingCase ? null : (
-    <Text id="training-unavailable" size={200} block>
-      The fictional training case is not available in this version of the app.
-    </Text>
-  );
+  ) : null;
 
   return (
     <section aria-labelledby="screen-title" style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
@@ -86,7 +77,6 @@ export function ReviewsScreen() {
           New review
         </Button>
       </ScreenTitle>
-      {trainingUnavailable}
       <ImportBundleButton onImported={(reviewId) => navigate(paths.review(reviewId))} />
       {trainingProblem ? <Notice intent="error">{trainingProblem}</Notice> : null}
       {notice ? (

@@ -4,6 +4,8 @@ import { Route, Switch, useLocation } from 'wouter';
 import { describeFailure } from '../../app/failure-messages';
 import { asId, type ReviewId } from '../../domain/ids';
 import { ReviewProvider, useReviewLoader } from '../review-context';
+import type { ReviewSession } from '../../app/session/review-session';
+import { useActivateSession } from '../components/sync/active-session';
 import { hrefOf, paths, type WorkspaceSection } from '../routes';
 import { OverviewScreen } from './overview/OverviewScreen';
 import { TeamScreen } from './team/TeamScreen';
@@ -36,21 +38,28 @@ export const SECTIONS: ReadonlyArray<{ section: WorkspaceSection; title: string;
 /** One review: its navigation and the screen for the current section. `bare` is for the meeting side panel and stage. */
 export function Workspace({ reviewId, bare = false }: { reviewId: string; bare?: boolean }) {
   const id = asId<ReviewId>(decodeURIComponent(reviewId));
-  const { state, reload } = useReviewLoader(id);
+  const { state, retry } = useReviewLoader(id);
   if (state.status === 'loading') return <Spinner label="Opening the review…" />;
   if (state.status === 'failed') {
     return (
       <div role="alert">
         <Text block>{describeFailure(state.failure)}</Text>
-        <Link href={hrefOf(paths.reviews())}>Back to all reviews</Link>
+        <Link onClick={retry}>Try again</Link> <Link href={hrefOf(paths.reviews())}>Back to all reviews</Link>
       </div>
     );
   }
   return (
-    <ReviewProvider snapshot={state.snapshot} reload={reload}>
+    <ReviewProvider session={state.session}>
+      <ActiveReview session={state.session} />
       {bare ? <BareRoutes /> : <WorkspaceLayout reviewId={id} />}
     </ReviewProvider>
   );
+}
+
+/** The open review is the one the header's sync indicator reports on, and its edits are sent as the page goes. */
+function ActiveReview({ session }: { session: ReviewSession }) {
+  useActivateSession(session);
+  return null;
 }
 
 function BareRoutes() {
@@ -68,7 +77,10 @@ function BareRoutes() {
 
 function WorkspaceLayout({ reviewId }: { reviewId: ReviewId }) {
   const [location] = useLocation();
-  const current = SECTIONS.find((entry) => entry.section !== 'overview' && location.startsWith(`/${entry.section}`))?.section ?? 'overview';
+  const known = location === '/' || location === '';
+  const current =
+    SECTIONS.find((entry) => entry.section !== 'overview' && (location === `/${entry.section}` || location.startsWith(`/${entry.section}/`)))?.section ??
+    (known ? 'overview' : null);
   return (
     <div style={{ display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <nav aria-label="Review sections" style={{ minWidth: '12rem' }}>
@@ -99,11 +111,30 @@ function WorkspaceLayout({ reviewId }: { reviewId: ReviewId }) {
               <entry.screen />
             </Route>,
           ])}
-          <Route>
+          <Route path="/">
             <OverviewScreen />
+          </Route>
+          <Route>
+            <SectionNotFound reviewId={reviewId} />
           </Route>
         </Switch>
       </div>
     </div>
+  );
+}
+
+/** An address inside a review that names no section: said plainly, with the way back, never a quiet Overview. */
+function SectionNotFound({ reviewId }: { reviewId: ReviewId }) {
+  const [location] = useLocation();
+  return (
+    <section aria-labelledby="screen-title" role="alert" data-testid="section-not-found" style={{ display: 'grid', gap: tokens.spacingVerticalS }}>
+      <h1 id="screen-title" style={{ margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold }}>
+        Page not found
+      </h1>
+      <p style={{ margin: 0 }}>
+        This review has no page at “{location.replace(/^\//u, '')}”. The address may be mistyped or out of date. Choose a section from the list, or go to
+        the <Link href={hrefOf(paths.review(reviewId))}>review’s overview</Link>.
+      </p>
+    </section>
   );
 }

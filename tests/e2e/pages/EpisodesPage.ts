@@ -57,6 +57,16 @@ export class EpisodesPage extends WorkspaceScreen {
     await this.addDialog.getByLabel('Significance with hindsight').fill(fields.significance ?? '');
   }
 
+  /** Opens "Add episode" and fills the dialog; does not submit (the dialog's own "Add episode" is `addDialogSubmit`). */
+  async fillNewEpisode(fields: EpisodeFields): Promise<void> {
+    await this.fillNew(fields);
+  }
+
+  /** The dialog's confirming button. */
+  get addDialogSubmit(): Locator {
+    return this.addDialog.getByRole('button', { name: 'Add episode' });
+  }
+
   /** Adds an episode; the editor opens on it. Returns its id. */
   async addEpisode(fields: EpisodeFields): Promise<string> {
     await this.fillNew(fields);

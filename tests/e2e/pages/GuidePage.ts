@@ -27,6 +27,20 @@ export class GuidePage {
     return this.page.getByTestId('step-notes');
   }
 
+  /** The facilitators' own comments on the step on screen: never shown to the participant. */
+  get comments(): Locator {
+    return this.page.getByTestId('step-comments');
+  }
+
+  async writeComments(text: string): Promise<void> {
+    await this.comments.fill(text);
+  }
+
+  /** In a plain browser tab, the way back to the conversation in the workspace. */
+  get backToWorkspace(): Locator {
+    return this.page.getByTestId('guide-back');
+  }
+
   get stepSelect(): Locator {
     return this.page.getByTestId('step-select');
   }

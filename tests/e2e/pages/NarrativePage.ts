@@ -99,6 +99,17 @@ export class NarrativePage extends WorkspaceScreen {
     await select.selectOption({ label });
   }
 
+  /** Opens "Add entry" and fills the dialog; does not submit (the dialog's own "Add entry" is `addDialogSubmit`). */
+  async fillNewEntry(fields: NarrativeEntryFields): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add entry' }).first().click();
+    await this.fill(this.addDialog, fields);
+  }
+
+  /** The dialog's confirming button. */
+  get addDialogSubmit(): Locator {
+    return this.addDialog.getByRole('button', { name: 'Add entry' });
+  }
+
   async addEntry(fields: NarrativeEntryFields): Promise<void> {
     await this.page.getByRole('button', { name: 'Add entry' }).first().click();
     await this.fill(this.addDialog, fields);

@@ -75,6 +75,16 @@ export class PatternsPage extends WorkspaceScreen {
     await dialog.getByRole('radio', { name: fields.influence }).check();
   }
 
+  /** Opens "Create pattern from …" for the chosen episodes and fills the dialog; does not submit. */
+  async fillNewPattern(fields: PatternFields): Promise<void> {
+    await this.fillCreate(fields);
+  }
+
+  /** The create dialog's confirming button. */
+  get createDialogSubmit(): Locator {
+    return this.createDialog.getByRole('button', { name: 'Create pattern' });
+  }
+
   /** Creates a pattern from the chosen episodes; its editor opens. Returns its id. */
   async createPattern(fields: PatternFields): Promise<string> {
     await this.fillCreate(fields);

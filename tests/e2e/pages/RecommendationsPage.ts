@@ -48,6 +48,17 @@ export class RecommendationsPage extends WorkspaceScreen {
     for (const pattern of fields.patterns ?? []) await scope.getByRole('checkbox', { name: new RegExp(pattern) }).check();
   }
 
+  /** Opens "Add recommendation" and fills the dialog; does not submit (see `addDialogSubmit`). */
+  async fillNew(fields: RecommendationFields): Promise<void> {
+    await this.page.getByRole('button', { name: 'Add recommendation' }).click();
+    await this.fillFields(this.addDialog, fields);
+  }
+
+  /** The dialog's confirming button. */
+  get addDialogSubmit(): Locator {
+    return this.addDialog.getByRole('button', { name: 'Add recommendation' });
+  }
+
   async add(fields: RecommendationFields): Promise<void> {
     await this.page.getByRole('button', { name: 'Add recommendation' }).click();
     await this.fillFields(this.addDialog, fields);

@@ -28,11 +28,15 @@ export async function launchBrowser(): Promise<Browser> {
 export const baseUrl = (): string => inject('baseUrl');
 
 /** A fresh context (its own IndexedDB) that fails the test on any request leaving 127.0.0.1. */
-export async function newIsolatedContext(browser: Browser, options: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function newIsolatedContext(
+  browser: Browser,
+  options: { width?: number; height?: number; locale?: string; timezoneId?: string } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
+    // A UK browser unless a test says otherwise (a US-configured one, to show dates stay day first).
+    locale: options.locale ?? 'en-GB',
+    timezoneId: options.timezoneId ?? 'Europe/London',
   });
   await context.route(/^(?!https?:\/\/(127\.0\.0\.1|localhost)[:/]).*/, (route) => {
     const url = route.request().url();

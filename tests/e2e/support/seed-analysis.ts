@@ -5,6 +5,7 @@ import {
   CHILD_RECORD_KINDS,
   CHILD_RECORD_SCHEMAS,
   COLLECTION_OF_KIND,
+  RECORD_SCHEMA_VERSION,
   ReviewSchema,
   emptySnapshot,
   type AnyChildRecord,
@@ -28,7 +29,7 @@ let serial = 0;
 function stamped<K extends ChildRecordKind>(kind: K, reviewId: ReviewId, id: string, fields: Record<string, unknown>): ChildRecordOf<K> {
   serial += 1;
   const at = new Date(Date.parse(STAMP_AT) + serial * 1000).toISOString();
-  const candidate = { ...fields, id, reviewId, schemaVersion: 1, version: 1, createdAt: at, updatedAt: at, createdBy: ACTOR, updatedBy: ACTOR };
+  const candidate = { ...fields, id, reviewId, schemaVersion: RECORD_SCHEMA_VERSION, version: 1, createdAt: at, updatedAt: at, createdBy: ACTOR, updatedBy: ACTOR };
   const parsed = CHILD_RECORD_SCHEMAS[kind].safeParse(candidate);
   if (!parsed.success) throw new Error(`Fixture ${kind} ${id} is invalid: ${parsed.error.message}`);
   return parsed.data as ChildRecordOf<K>;
@@ -44,7 +45,7 @@ const AGENCIES = [
 function baseReview(id: string, codename: string) {
   const parsed = ReviewSchema.safeParse({
     id,
-    schemaVersion: 1,
+    schemaVersion: RECORD_SCHEMA_VERSION,
     version: 1,
     createdAt: STAMP_AT,
     updatedAt: STAMP_AT,

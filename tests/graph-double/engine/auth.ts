@@ -86,6 +86,7 @@ export const SCOPES = {
   filesWrite: ['Files.ReadWrite.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All'],
   channelCreate: ['Channel.Create', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
   channelRead: ['Channel.ReadBasic.All', 'ChannelSettings.Read.All', 'ChannelSettings.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'],
+  channelDelete: ['Channel.Delete.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
   channelMemberRead: ['ChannelMember.Read.All', 'ChannelMember.ReadWrite.All'],
   channelMemberWrite: ['ChannelMember.ReadWrite.All'],
   channelMessageSend: ['ChannelMessage.Send', 'Group.ReadWrite.All'],

@@ -19,7 +19,7 @@ export function builtInColumns(ids: IdFactory): ColumnRecord[] {
     {
       id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', description: '', type: 'text',
       indexed: false, required: false, readOnly: false, builtIn: true,
-      text: { allowMultipleLines: false, maxLength: SINGLE_LINE_TEXT_MAX_LENGTH },
+      text: { allowMultipleLines: false, maxLength: SINGLE_LINE_TEXT_MAX_LENGTH, textType: 'plain', linesForEditing: 0, appendChangesToExistingText: false },
     },
     // SharePoint always indexes ID; Created and Modified are not indexed unless someone indexes them.
     system('id', 'number', true),
@@ -38,6 +38,8 @@ const UNMODELLED_TYPES = ['calculated', 'currency', 'geolocation', 'hyperlinkOrP
 const COLUMN_PROPERTIES = ['name', 'displayName', 'description', 'indexed', 'required', 'hidden', 'enforceUniqueValues', 'columnGroup', ...COLUMN_TYPES];
 
 const optionalNumber = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Parses a columnDefinition body (list create or POST …/columns). */
 export function parseColumnDefinition(body: unknown, ids: IdFactory): ColumnRecord {
@@ -77,7 +79,21 @@ export function parseColumnDefinition(body: unknown, ids: IdFactory): ColumnReco
         throw invalidRequest(`Column '${name}': maxLength must be between 1 and ${limit}.`);
       }
       if (allowMultipleLines && indexed) throw cannotIndexMultiLine(name);
-      return { ...base, text: { allowMultipleLines, maxLength: requested ?? limit } };
+      const textType = facet.textType ?? (allowMultipleLines ? 'richText' : 'plain');
+      if (textType !== 'plain' && textType !== 'richText') throw invalidRequest(`Column '${name}': textType must be plain or richText.`);
+      if (!allowMultipleLines && textType === 'richText') throw invalidRequest(`Column '${name}': only a multiple lines of text column can hold rich text.`);
+      const lines = optionalNumber(facet.linesForEditing);
+      return {
+        ...base,
+        text: {
+          allowMultipleLines,
+          maxLength: requested ?? limit,
+          // textcolumn reference: linesForEditing is the edit box's height; 6 is what SharePoint's own form uses.
+          linesForEditing: allowMultipleLines ? (lines ?? 6) : 0,
+          appendChangesToExistingText: facet.appendChangesToExistingText === true,
+          textType,
+        },
+      };
     }
     case 'number':
       return { ...base, number: { minimum: optionalNumber(facet.minimum), maximum: optionalNumber(facet.maximum), decimalPlaces: typeof facet.decimalPlaces === 'string' ? facet.decimalPlaces : 'automatic' } };
@@ -121,9 +137,10 @@ export function serializeColumn(column: ColumnRecord): JsonObject {
     case 'text':
       out.text = {
         allowMultipleLines: column.text?.allowMultipleLines ?? false,
-        appendChangesToExistingText: false,
-        linesForEditing: column.text?.allowMultipleLines === true ? 6 : 0,
+        appendChangesToExistingText: column.text?.appendChangesToExistingText ?? false,
+        linesForEditing: column.text?.linesForEditing ?? 0,
         maxLength: column.text?.maxLength ?? SINGLE_LINE_TEXT_MAX_LENGTH,
+        textType: column.text?.textType ?? 'plain',
       };
       break;
     case 'number':
@@ -178,6 +195,8 @@ export function validateFieldWrite(columns: readonly ColumnRecord[], key: string
       if (value.length > limit) {
         throw invalidRequest(`The length of field '${column.name}' (${value.length}) exceeds its maximum of ${limit} characters.`);
       }
+      // A rich-text column keeps HTML: plain text written to it comes back wrapped and escaped.
+      if (column.text?.textType === 'richText') return { name: column.name, value: `<div class="ExternalClass">${escapeHtml(value)}</div>` };
       return { name: column.name, value };
     }
     case 'number': {

@@ -4,9 +4,9 @@ import { ALL_SCOPES, GRAPH_AUDIENCE, mintToken, readBearerToken, requireScope, t
 import { batchRoutes } from './batch';
 import { calendarRoutes } from './calendar';
 import { deltaRoutes } from './delta';
-import { driveRoutes, itemPath } from './drives';
+import { DOWNLOAD_PATH_PREFIX, driveRoutes, handleDownloadUrl, itemPath } from './drives';
 import { GraphError, errorBody, notFound, type ErrorMeta } from './errors';
-import { FaultInjector, faultError, type FaultRates, type ScriptedFault } from './faults';
+import { FaultInjector, afterCommitError, faultError, type FaultRates, type FaultSpec, type ScriptedFault } from './faults';
 import { header, json } from './http-helpers';
 import { createItem, itemETag, listItemRoutes } from './list-items';
 import { createList, listRoutes, resolveList } from './lists';
@@ -42,6 +42,19 @@ export interface GraphDoubleOptions {
    * Graph allows empty pages; this catches clients that stop paging when a page has no items.
    */
   readonly emptyFirstPage?: boolean;
+  /**
+   * How long a new private or shared channel's site is "not ready yet" (filesFolder answers 404), default 0.
+   * In a tenant this is seconds to minutes, and sometimes longer (see README).
+   */
+  readonly channelSiteDelayMs?: number;
+  /** After the channel site is ready, how long its members are still refused (403), default 0. */
+  readonly channelSitePermissionLagMs?: number;
+  /** Private channels per team, counting channels deleted within the retention period (default 30). */
+  readonly privateChannelLimit?: number;
+  /** How long a deleted channel still counts towards the limit (default 30 days). */
+  readonly deletedChannelRetentionMs?: number;
+  /** Lifetime of a pre-authenticated download URL (default 1 hour). */
+  readonly downloadUrlLifetimeMs?: number;
 }
 
 export interface IssueTokenOptions {
@@ -87,6 +100,8 @@ export interface GraphDouble {
   };
   readonly state: GraphState;
   setLatency(ms: number): void;
+  /** Changes how long new channel sites stay "not ready yet" (applies to channels created from now on too). */
+  setChannelSiteDelay(ms: number): void;
   clearRequestLog(): void;
   issueToken(options: IssueTokenOptions): string;
   seedUser(options: SeedUserOptions): UserRecord;
@@ -146,7 +161,13 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
     rejectAuthorizationOnUploadUrl: options.rejectAuthorizationOnUploadUrl ?? true,
     uploadSessionLifetimeMs: options.uploadSessionLifetimeMs ?? 60 * 60 * 1000,
     emptyFirstPage: options.emptyFirstPage ?? false,
+    channelSiteDelayMs: options.channelSiteDelayMs ?? 0,
+    channelSitePermissionLagMs: options.channelSitePermissionLagMs ?? 0,
+    privateChannelLimit: options.privateChannelLimit ?? 30,
+    deletedChannelRetentionMs: options.deletedChannelRetentionMs ?? 30 * 24 * 60 * 60 * 1000,
+    downloadUrlLifetimeMs: options.downloadUrlLifetimeMs ?? 60 * 60 * 1000,
   };
+  state.clock = now;
   const log: RequestLogEntry[] = [];
   let resourceUnits = 0;
   let latencyMs = 0;
@@ -174,23 +195,37 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
     return { userId: user.id, upn: user.userPrincipalName, scopes: new Set(claims.scp.split(' ').filter((scope) => scope !== '').map((scope) => scope.toLowerCase())) };
   }
 
-  /** Applies a status fault by throwing it, or reports a connection fault to the caller. */
-  function applyFault(request: EngineRequest, path: string, onFault: (name: string) => void): 'drop' | 'dropAfterCommit' | undefined {
+  type AfterFault = Extract<FaultSpec, { kind: 'drop' | 'dropAfterCommit' | 'errorAfterCommit' }>;
+
+  /** Applies a status fault by throwing it, or reports a connection or after-commit fault to the caller. */
+  function applyFault(request: EngineRequest, path: string, onFault: (name: string) => void): AfterFault | undefined {
     const fault = faults.pick({ method: request.method, path, inBatch: request.inBatch });
     if (fault === undefined) return undefined;
     onFault(fault.kind);
     const error = faultError(fault);
     if (error !== undefined) throw error;
-    return fault.kind === 'drop' ? 'drop' : 'dropAfterCommit';
+    return fault as AfterFault;
+  }
+
+  /** What the client gets for a request that was applied: the answer, a dropped connection, or a 5xx. */
+  function afterCommit(response: EngineResponse, fault: AfterFault | undefined): EngineResponse {
+    if (fault?.kind === 'dropAfterCommit') return { ...response, dropConnection: true };
+    if (fault?.kind === 'errorAfterCommit') throw afterCommitError(fault);
+    return response;
   }
 
   async function route(request: EngineRequest, path: string, onCost: (units: number) => void, onFault: (name: string) => void): Promise<EngineResponse> {
     if (request.url.pathname.startsWith(UPLOAD_PATH_PREFIX)) {
       onCost(request.method === 'PUT' ? 2 : 1);
       const connection = applyFault(request, path, onFault);
-      if (connection === 'drop') return { status: 0, headers: {}, body: null, dropConnection: true };
-      const response = handleUploadUrl(request, services);
-      return connection === 'dropAfterCommit' ? { ...response, dropConnection: true } : response;
+      if (connection?.kind === 'drop') return { status: 0, headers: {}, body: null, dropConnection: true };
+      return afterCommit(handleUploadUrl(request, services), connection);
+    }
+    if (request.url.pathname.startsWith(DOWNLOAD_PATH_PREFIX)) {
+      onCost(1);
+      const connection = applyFault(request, path, onFault);
+      if (connection?.kind === 'drop') return { status: 0, headers: {}, body: null, dropConnection: true };
+      return afterCommit(handleDownloadUrl(request, services), connection);
     }
     const principal = principalFor(request);
     if (!request.url.pathname.startsWith(new URL(request.serviceRoot).pathname)) {
@@ -215,11 +250,12 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
     // Cost is known before faults are drawn, so throttled requests still count.
     onCost(typeof match.definition.cost === 'number' ? match.definition.cost : match.definition.cost(context));
     const connection = applyFault(request, path, onFault);
-    if (connection === 'drop') return { status: 0, headers: {}, body: null, dropConnection: true };
+    if (connection?.kind === 'drop') return { status: 0, headers: {}, body: null, dropConnection: true };
     requireScope(principal, match.definition.scopes);
     checkQueryOptions(match.definition, context.query);
     const response = await match.definition.handle(context);
-    return connection === 'dropAfterCommit' ? { ...response, dropConnection: true } : response;
+    // A request that failed on its own merits is answered as it is; only an applied one can be lost after commit.
+    return response.status < 400 ? afterCommit(response, connection) : response;
   }
 
   function errorResponse(error: unknown, meta: ErrorMeta): EngineResponse {
@@ -296,6 +332,9 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
     state,
     setLatency(ms) {
       latencyMs = Math.max(0, ms);
+    },
+    setChannelSiteDelay(ms) {
+      (resolved as { channelSiteDelayMs: number }).channelSiteDelayMs = Math.max(0, ms);
     },
     clearRequestLog() {
       log.length = 0;

@@ -6,6 +6,7 @@ import { binary, bodyBytes, header, isRecord, isoSeconds, json, noContent, readJ
 import { userIdentity } from './lists';
 import { applySelect, parseSelect } from './odata-select';
 import type { EngineServices, RouteContext, RouteDefinition } from './routing';
+import type { EngineRequest, EngineResponse } from './types';
 import type { ConflictBehavior, DriveItemRecord, DriveRecord, GraphState, SiteRecord } from './state';
 
 /**
@@ -300,9 +301,52 @@ function itemByPath(context: RouteContext, drive: DriveRecord, fromId: string): 
   return item;
 }
 
-function download(context: RouteContext, item: DriveItemRecord) {
+/** Where pre-authenticated downloads are served: outside the service root, as SharePoint's own host is in a tenant. */
+export const DOWNLOAD_PATH_PREFIX = '/_download/';
+const DOWNLOAD_URL = '@microsoft.graph.downloadUrl';
+
+/** A short-lived, pre-authenticated URL for a file's content (the value of @microsoft.graph.downloadUrl). */
+function downloadUrlFor(context: RouteContext, drive: DriveRecord, item: DriveItemRecord): string {
+  const { services } = context;
+  const token = services.ids.token(40);
+  services.state.downloadUrls.set(token, { driveId: drive.id, itemId: item.id, expiresAt: services.now().getTime() + services.options.downloadUrlLifetimeMs });
+  return `${new URL(context.request.serviceRoot).origin}${DOWNLOAD_PATH_PREFIX}${token}?tempauth=${token}`;
+}
+
+/**
+ * GET …/content answers 302 Found to the pre-authenticated URL, as Graph does (driveitem-get-content). Browser
+ * JavaScript cannot follow it usefully (the download host does not take the Graph token and a redirected
+ * CORS request fails), so clients read @microsoft.graph.downloadUrl and fetch that without Authorization.
+ */
+function download(context: RouteContext, drive: DriveRecord, item: DriveItemRecord): EngineResponse {
   if (item.isFolder) throw invalidRequest('A folder has no content stream.');
+  return { status: 302, headers: { location: downloadUrlFor(context, drive, item) }, body: null };
+}
+
+/** The download host: no Authorization (it answers 401 to one), the token in the URL, the bytes. */
+export function handleDownloadUrl(request: EngineRequest, services: EngineServices): EngineResponse {
+  if (request.method !== 'GET') throw new GraphError(405, 'methodNotAllowed', 'Only GET is allowed on a download URL.');
+  const token = request.url.pathname.slice(DOWNLOAD_PATH_PREFIX.length);
+  const entry = services.state.downloadUrls.get(token);
+  if (entry === undefined || request.url.searchParams.get('tempauth') !== token || services.now().getTime() > entry.expiresAt) {
+    throw new GraphError(401, 'unauthenticated', 'The download URL is not valid or has expired.');
+  }
+  if (header(request, 'authorization') !== undefined) {
+    throw new GraphError(401, 'InvalidAuthenticationToken', 'A pre-authenticated download URL must be fetched without an Authorization header.');
+  }
+  const drive = services.state.drives.get(entry.driveId);
+  const item = drive?.items.get(entry.itemId);
+  if (item === undefined || item.isFolder) throw notFound('The file no longer exists.');
   return binary(200, item.content, item.mimeType);
+}
+
+/** A driveItem body with @microsoft.graph.downloadUrl for a file, when no $select is given or $select names it. */
+function itemWithDownloadUrl(context: RouteContext, drive: DriveRecord, item: DriveItemRecord): JsonObject {
+  const select = selectOf(context);
+  const wantsUrl = select === undefined || select.includes(DOWNLOAD_URL);
+  const rest = select?.filter((name) => name !== DOWNLOAD_URL);
+  const body = serializeDriveItem(context.services.state, drive, item, rest !== undefined && rest.length === 0 ? ['id'] : rest);
+  return wantsUrl && !item.isFolder ? { ...body, [DOWNLOAD_URL]: downloadUrlFor(context, drive, item) } : body;
 }
 
 function deleteItem(context: RouteContext, drive: DriveRecord, item: DriveItemRecord) {
@@ -371,14 +415,14 @@ function routesFor(prefix: string): RouteDefinition[] {
       method: 'GET', pattern: `${prefix}/root/~path`, scopes: SCOPES.filesRead, cost: 1, queryOptions: ['select'],
       handle: (context) => {
         const drive = driveFromContext(context);
-        return json(200, serializeDriveItem(context.services.state, drive, itemByPath(context, drive, drive.rootId), selectOf(context)));
+        return json(200, itemWithDownloadUrl(context, drive, itemByPath(context, drive, drive.rootId)));
       },
     },
     {
       method: 'GET', pattern: `${prefix}/root/~path/content`, scopes: SCOPES.filesRead, cost: 1,
       handle: (context) => {
         const drive = driveFromContext(context);
-        return download(context, itemByPath(context, drive, drive.rootId));
+        return download(context, drive, itemByPath(context, drive, drive.rootId));
       },
     },
     {
@@ -403,7 +447,7 @@ function routesFor(prefix: string): RouteDefinition[] {
       handle: (context) => {
         const drive = driveFromContext(context);
         const item = requireDriveItem(drive, context.params.itemId ?? '');
-        return json(200, serializeDriveItem(context.services.state, drive, item, selectOf(context)), { etag: driveItemETag(item) });
+        return json(200, itemWithDownloadUrl(context, drive, item), { etag: driveItemETag(item) });
       },
     },
     {
@@ -424,7 +468,7 @@ function routesFor(prefix: string): RouteDefinition[] {
       method: 'GET', pattern: `${prefix}/items/:itemId/content`, scopes: SCOPES.filesRead, cost: 1,
       handle: (context) => {
         const drive = driveFromContext(context);
-        return download(context, requireDriveItem(drive, context.params.itemId ?? ''));
+        return download(context, drive, requireDriveItem(drive, context.params.itemId ?? ''));
       },
     },
     {

@@ -13,7 +13,14 @@ export type FaultSpec =
   /** The connection drops before the request is processed: nothing changes. */
   | { readonly kind: 'drop' }
   /** The request is processed, then the connection drops: the change happened but the client never hears. */
-  | { readonly kind: 'dropAfterCommit' };
+  | { readonly kind: 'dropAfterCommit' }
+  /**
+   * The request is processed, then the answer is a 5xx (default 504 gatewayTimeout): the change happened, but the
+   * client is told it failed. Real front doors do this when the back end is slow to answer a write.
+   */
+  | { readonly kind: 'errorAfterCommit'; readonly status?: 500 | 502 | 503 | 504; readonly retryAfterSeconds?: number }
+  /** 409 resourceModified: SharePoint's save conflict on a fields PATCH, even when the eTag still matches. */
+  | { readonly kind: 'saveConflict' };
 
 export interface FaultMatch {
   readonly method?: string;
@@ -38,6 +45,8 @@ export interface FaultRates {
   readonly unavailable?: number;
   /** Probability that the connection drops (never applied to $batch parts). */
   readonly drop?: number;
+  /** Probability that a write (POST, PATCH, PUT, DELETE) is applied and then answered with a 5xx. */
+  readonly errorAfterCommit?: number;
   /** Fixed seconds, or a range to draw from; default 1. */
   readonly retryAfterSeconds?: number | { readonly min: number; readonly max: number };
 }
@@ -102,11 +111,15 @@ export class FaultInjector {
     const throttle = this.rates.throttle ?? 0;
     const unavailable = this.rates.unavailable ?? 0;
     const drop = candidate.inBatch ? 0 : (this.rates.drop ?? 0);
-    if (throttle + unavailable + (this.rates.drop ?? 0) <= 0) return undefined;
+    // The envelope of a $batch is never "applied", only its parts are.
+    const isWrite = candidate.method !== 'GET' && candidate.path !== '/$batch';
+    const afterCommit = isWrite ? (this.rates.errorAfterCommit ?? 0) : 0;
+    if (throttle + unavailable + (this.rates.drop ?? 0) + (this.rates.errorAfterCommit ?? 0) <= 0) return undefined;
     const roll = this.random();
     if (roll < throttle) return { kind: 'throttle', retryAfterSeconds: this.drawRetryAfter() };
     if (roll < throttle + unavailable) return { kind: 'unavailable', retryAfterSeconds: this.drawRetryAfter() };
     if (roll < throttle + unavailable + drop) return { kind: 'drop' };
+    if (roll < throttle + unavailable + drop + afterCommit) return { kind: 'errorAfterCommit', status: 504 };
     return undefined;
   }
 
@@ -151,8 +164,22 @@ export function faultError(fault: FaultSpec): GraphError | undefined {
       return new GraphError(412, 'resourceModified', 'The resource has changed since the caller last read it; usually an eTag mismatch.', {
         innerCode: 'entityTagDoesNotMatch',
       });
+    case 'saveConflict':
+      return new GraphError(409, 'resourceModified', 'The resource has changed since the caller last read it; usually an eTag mismatch.', {
+        innerCode: 'resourceModified',
+      });
     case 'drop':
     case 'dropAfterCommit':
+    case 'errorAfterCommit':
       return undefined;
   }
+}
+
+/** The answer an errorAfterCommit fault gives once the request has been applied. */
+export function afterCommitError(fault: Extract<FaultSpec, { kind: 'errorAfterCommit' }>): GraphError {
+  const status = fault.status ?? 504;
+  const code = status === 504 ? 'gatewayTimeout' : status === 503 ? 'serviceNotAvailable' : status === 502 ? 'badGateway' : 'generalException';
+  return new GraphError(status, code, 'The service did not answer in time. The request may or may not have been applied.', {
+    ...(status === 503 ? { headers: { 'retry-after': formatRetryAfter(fault.retryAfterSeconds ?? 1) } } : {}),
+  });
 }

@@ -17,6 +17,16 @@ export interface ResolvedOptions {
   readonly rejectAuthorizationOnUploadUrl: boolean;
   readonly uploadSessionLifetimeMs: number;
   readonly emptyFirstPage: boolean;
+  /** How long a new private or shared channel's site answers filesFolder with 404 "not ready yet". */
+  readonly channelSiteDelayMs: number;
+  /** After the site is ready, how long its members are still refused (403) while permissions catch up. */
+  readonly channelSitePermissionLagMs: number;
+  /** Private channels a team may have, counting channels deleted within the retention period. */
+  readonly privateChannelLimit: number;
+  /** How long a deleted channel still counts towards the limit (and can be restored). */
+  readonly deletedChannelRetentionMs: number;
+  /** Lifetime of a pre-authenticated download URL. */
+  readonly downloadUrlLifetimeMs: number;
 }
 
 export interface EngineServices {

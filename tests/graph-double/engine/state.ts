@@ -24,7 +24,14 @@ export interface ColumnRecord {
   readonly readOnly: boolean;
   /** Built-in columns (Title and the system columns) cannot be redefined. */
   readonly builtIn: boolean;
-  readonly text?: { readonly allowMultipleLines: boolean; readonly maxLength: number };
+  readonly text?: {
+    readonly allowMultipleLines: boolean;
+    readonly maxLength: number;
+    /** Multi-line only: plain text, or rich text (values come back as HTML). */
+    readonly textType: 'plain' | 'richText';
+    readonly linesForEditing: number;
+    readonly appendChangesToExistingText: boolean;
+  };
   readonly number?: { readonly minimum?: number; readonly maximum?: number; readonly decimalPlaces?: string };
   readonly choice?: { readonly choices: readonly string[]; readonly allowTextEntry: boolean };
   readonly dateTime?: { readonly format: 'dateOnly' | 'dateTime' };
@@ -87,6 +94,8 @@ export interface SiteRecord {
   readonly lists: Map<string, ListRecord>;
   readonly driveId: string;
   readonly access: SiteAccess;
+  /** A new channel site's permissions lag behind: until then its members are refused (ms since the epoch). */
+  permissionsReadyAt?: number;
 }
 
 export interface DriveItemRecord {
@@ -165,6 +174,8 @@ export interface ChannelRecord {
   /** The channel's own site (private/shared), provisioned by filesFolder. */
   siteId?: string;
   filesFolderId?: string;
+  /** When the channel was deleted (soft: it still counts towards the team's private-channel limit for a while). */
+  deletedAt?: Date;
 }
 
 export interface TeamRecord {
@@ -253,6 +264,8 @@ export interface DeltaTokenRecord {
 }
 
 export class GraphState {
+  /** The engine's clock (set by createGraphDouble), for access rules that change with time. */
+  clock: () => Date = () => new Date();
   readonly users = new Map<string, UserRecord>();
   readonly sites = new Map<string, SiteRecord>();
   readonly drives = new Map<string, DriveRecord>();
@@ -260,6 +273,8 @@ export class GraphState {
   readonly events = new Map<string, EventRecord>();
   readonly onlineMeetings = new Map<string, OnlineMeetingRecord>();
   readonly uploadSessions = new Map<string, UploadSessionRecord>();
+  /** Pre-authenticated download URLs handed out as @microsoft.graph.downloadUrl, by their token. */
+  readonly downloadUrls = new Map<string, { readonly driveId: string; readonly itemId: string; readonly expiresAt: number }>();
   readonly deltaTokens = new Map<string, DeltaTokenRecord>();
   transcriptsDisabled = false;
   nextUserLookupId = 7;
@@ -317,7 +332,8 @@ export class GraphState {
       }
       case 'channel': {
         const channel = this.teams.get(site.access.teamId)?.channels.get(site.access.channelId);
-        if (channel === undefined) return false;
+        if (channel === undefined || channel.deletedAt !== undefined) return false;
+        if (site.permissionsReadyAt !== undefined && this.clock().getTime() < site.permissionsReadyAt) return false;
         return [...channel.members.values()].some((member) => member.userId === userId);
       }
     }

@@ -22,6 +22,7 @@ function isTeamMember(team: TeamRecord, userId: string): boolean {
 }
 
 function isChannelMember(team: TeamRecord, channel: ChannelRecord, userId: string): boolean {
+  if (channel.deletedAt !== undefined) return false;
   if (channel.membershipType === 'standard') return isTeamMember(team, userId);
   return [...channel.members.values()].some((member) => member.userId === userId);
 }
@@ -105,12 +106,24 @@ function createChannelRoute(context: RouteContext) {
     throw teamsBadRequest(`displayName must be at most ${CHANNEL_NAME_MAX_LENGTH} characters.`);
   }
   for (const existing of team.channels.values()) {
+    // A deleted channel keeps its name until it is purged (it can be restored within the retention period).
     if (existing.displayName.toLowerCase() === displayName.toLowerCase()) {
-      throw new GraphError(400, 'NameAlreadyExists', 'Channel name already existed, please use other name.');
+      // channel-post documents 400 Bad Request for a refused create; the message is the one community reports quote.
+      throw teamsBadRequest('Channel name already existed, please use other name.');
     }
   }
   const membershipType = (body.membershipType ?? 'standard') as MembershipType;
   if (!['standard', 'private', 'shared'].includes(membershipType)) throw teamsBadRequest(`Unknown membershipType '${String(body.membershipType)}'.`);
+  if (membershipType === 'private') {
+    const { privateChannelLimit, deletedChannelRetentionMs } = context.services.options;
+    const nowMs = context.services.now().getTime();
+    const counted = [...team.channels.values()].filter(
+      (channel) => channel.membershipType === 'private' && (channel.deletedAt === undefined || nowMs - channel.deletedAt.getTime() < deletedChannelRetentionMs),
+    ).length;
+    if (counted >= privateChannelLimit) {
+      throw new GraphError(403, 'Forbidden', `This team has reached its limit of ${privateChannelLimit} private channels (deleted channels count for 30 days).`);
+    }
+  }
   const requested = body.members ?? [];
   if (!Array.isArray(requested)) throw teamsBadRequest('members must be an array.');
   if (membershipType === 'standard' && requested.length > 0) throw teamsBadRequest('Members can only be given for private or shared channels.');
@@ -154,6 +167,11 @@ function filesFolder(context: RouteContext) {
   const { services } = context;
   let siteId = team.siteId;
   if (channel.membershipType !== 'standard') {
+    const readyAt = channel.createdDateTime.getTime() + services.options.channelSiteDelayMs;
+    if (channel.siteId === undefined && services.now().getTime() < readyAt) {
+      // What tenants answer while SharePoint is still provisioning the channel's site (see README).
+      throw new GraphError(404, 'NotFound', 'Files folder not ready yet: the channel\'s SharePoint site is still being provisioned.');
+    }
     if (channel.siteId === undefined) {
       const teamSite = services.state.sites.get(team.siteId);
       const site = createSite(services, {
@@ -162,6 +180,7 @@ function filesFolder(context: RouteContext) {
         displayName: `${team.displayName} - ${channel.displayName}`,
         access: { kind: 'channel', teamId: team.id, channelId: channel.id },
       });
+      if (services.options.channelSitePermissionLagMs > 0) site.permissionsReadyAt = services.now().getTime() + services.options.channelSitePermissionLagMs;
       channel.siteId = site.id;
     }
     siteId = channel.siteId;
@@ -189,9 +208,18 @@ function requireMembershipChannel(channel: ChannelRecord): void {
   }
 }
 
+/** Only a channel's owners manage its members (Teams: "owners of a private channel can add or remove members"). */
+function requireChannelOwner(context: RouteContext, channel: ChannelRecord): void {
+  const caller = [...channel.members.values()].find((member) => member.userId === context.principal.userId);
+  if (caller === undefined || !caller.roles.includes('owner')) {
+    throw teamsForbidden('Only owners of the channel can add, change or remove its members.');
+  }
+}
+
 function addMemberRoute(context: RouteContext) {
   const { team, channel } = teamAndChannel(context);
   requireMembershipChannel(channel);
+  requireChannelOwner(context, channel);
   const { user, roles } = parseMember(context, team, readJsonObject(context.request));
   if ([...channel.members.values()].some((member) => member.userId === user.id)) {
     throw new GraphError(409, 'Conflict', `User '${user.userPrincipalName}' is already a member of the channel.`);
@@ -206,6 +234,7 @@ function addMemberRoute(context: RouteContext) {
 function removeMemberRoute(context: RouteContext) {
   const { channel } = teamAndChannel(context);
   requireMembershipChannel(channel);
+  requireChannelOwner(context, channel);
   const membership = context.params.membershipId ?? '';
   if (!channel.members.delete(membership)) throw new GraphError(404, 'NotFound', 'Membership not found.');
   return noContent();
@@ -282,18 +311,44 @@ function postMessage(context: RouteContext) {
   });
 }
 
+/** The two filters the channel list is used with: displayName eq '…' and membershipType eq '…' (joined by and). */
+function channelFilter(expression: string | undefined): (channel: ChannelRecord) => boolean {
+  if (expression === undefined) return () => true;
+  const clauses = expression.split(/\s+and\s+/i).map((clause) => {
+    const match = /^\s*(displayName|membershipType)\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(clause);
+    if (match === null) throw new GraphError(400, 'BadRequest', `Unsupported filter for channels: ${clause}`);
+    return { property: (match[1] ?? '').toLowerCase(), value: (match[2] ?? '').replace(/''/g, "'") };
+  });
+  return (channel) =>
+    clauses.every(({ property, value }) =>
+      property === 'displayname' ? channel.displayName.toLowerCase() === value.toLowerCase() : channel.membershipType === value,
+    );
+}
+
 const CHANNEL_PROPERTIES = ['id', 'createdDateTime', 'displayName', 'description', 'isFavoriteByDefault', 'email', 'tenantId', 'webUrl', 'membershipType'];
 
 export const teamRoutes: RouteDefinition[] = [
   {
-    method: 'GET', pattern: 'teams/:teamId/channels', scopes: SCOPES.channelRead, cost: 2,
+    method: 'GET', pattern: 'teams/:teamId/channels', scopes: SCOPES.channelRead, cost: 2, queryOptions: ['filter'],
     handle: (context) => {
       const team = context.services.state.requireTeam(context.params.teamId ?? '');
       if (!isTeamMember(team, context.principal.userId)) throw teamsForbidden();
+      const filter = channelFilter(context.query.get('filter'));
       const value = [...team.channels.values()]
-        .filter((channel) => isChannelMember(team, channel, context.principal.userId))
+        .filter((channel) => isChannelMember(team, channel, context.principal.userId) && filter(channel))
         .map((channel) => serializeChannel(context, team, channel));
       return json(200, { value });
+    },
+  },
+  {
+    method: 'DELETE', pattern: 'teams/:teamId/channels/:channelId', scopes: SCOPES.channelDelete, cost: 2,
+    handle: (context) => {
+      const { team, channel } = teamAndChannel(context);
+      if (channel.id === [...team.channels.keys()][0]) throw teamsBadRequest('The General channel cannot be deleted.');
+      const owner = team.ownerIds.has(context.principal.userId) || [...channel.members.values()].some((member) => member.userId === context.principal.userId && member.roles.includes('owner'));
+      if (!owner) throw teamsForbidden('Only owners can delete a channel.');
+      channel.deletedAt = context.services.now();
+      return noContent();
     },
   },
   { method: 'POST', pattern: 'teams/:teamId/channels', scopes: SCOPES.channelCreate, cost: 2, handle: createChannelRoute },

@@ -2,6 +2,7 @@
 // engine. Routing lives in the engine, never in msw URL patterns.
 import { HttpResponse, http, type HttpHandler } from 'msw';
 import type { GraphDouble } from '../engine/double';
+import { DOWNLOAD_PATH_PREFIX } from '../engine/drives';
 import { UPLOAD_PATH_PREFIX } from '../engine/upload-sessions';
 import { encodeResponseBody } from './wire';
 
@@ -22,6 +23,6 @@ export function graphDoubleHandlers(double: GraphDouble, baseUrl = GRAPH_BASE_UR
     if (response.dropConnection) return HttpResponse.error();
     return new HttpResponse(encodeResponseBody(response), { status: response.status, headers: response.headers });
   };
-  // Upload URLs sit outside the service root, on the same host, as real ones sit on another host.
-  return [http.all(`${root}/*`, resolver), http.all(`${origin}${UPLOAD_PATH_PREFIX}*`, resolver)];
+  // Upload and download URLs sit outside the service root, on the same host, as real ones sit on another host.
+  return [http.all(`${root}/*`, resolver), http.all(`${origin}${UPLOAD_PATH_PREFIX}*`, resolver), http.all(`${origin}${DOWNLOAD_PATH_PREFIX}*`, resolver)];
 }

@@ -84,6 +84,9 @@ function handleControl(double: GraphDouble, method: string, path: string, bytes:
       double.faults.script(...script.map((entry) => ({ fault: entry.fault, times: entry.times, skip: entry.skip, match: { method: entry.method, path: entry.path, inBatch: entry.inBatch } })));
       return { status: 204, body: null };
     }
+    case 'POST channel-site-delay':
+      double.setChannelSiteDelay(Number(body.ms ?? 0));
+      return { status: 204, body: null };
     case 'POST expire-delta-tokens':
       double.expireDeltaTokens();
       return { status: 204, body: null };

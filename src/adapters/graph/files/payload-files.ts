@@ -3,6 +3,8 @@
 // file, so a save that loses an eTag race never overwrites the details of the version that won.
 import type { Failure } from '../../../domain/failures';
 import { err, ok, type Result } from '../../../domain/result';
+import { FileUpload, LargeFileUploadTask } from '@microsoft/microsoft-graph-client';
+import { sendBatch } from '../http/batch';
 import { failureFromOutcome, responseOf } from '../http/failures';
 import type { GraphContext } from '../options';
 
@@ -33,6 +35,11 @@ const driveItemId = (body: unknown): string | undefined => {
   return typeof id === 'string' ? id : undefined;
 };
 
+/**
+ * Over 4 MB: an upload session, driven by the SDK's LargeFileUploadTask through the same client (our middleware
+ * never sends the token to the pre-authenticated uploadUrl). A range whose answer was lost is resumed from the
+ * session's nextExpectedRanges, which the task asks for itself.
+ */
 async function uploadInSession(context: GraphContext, siteId: string, path: string, bytes: Uint8Array): Promise<Result<string, Failure>> {
   const { transport } = context;
   const created = await transport.send({
@@ -43,39 +50,27 @@ async function uploadInSession(context: GraphContext, siteId: string, path: stri
     idempotent: true,
   });
   const session = responseOf(created);
-  const uploadUrl = (session?.body as { uploadUrl?: unknown } | null)?.uploadUrl;
-  if (session?.status !== 200 || typeof uploadUrl !== 'string') return err(failureFromOutcome(created, WHAT));
-  let start = 0;
-  for (let rounds = 0; rounds < 10_000; rounds += 1) {
-    const end = Math.min(start + UPLOAD_CHUNK_BYTES, bytes.length) - 1;
-    const sent = await transport.send({
-      method: 'PUT',
-      url: uploadUrl,
-      anonymous: true,
-      bytes: bytes.subarray(start, end + 1),
-      headers: { 'content-range': `bytes ${start}-${end}/${bytes.length}` },
-    });
-    const response = responseOf(sent);
-    if (response?.status === 200 || response?.status === 201) {
-      const id = driveItemId(response.body);
+  const body = session?.body as { uploadUrl?: unknown; expirationDateTime?: unknown } | null;
+  if (session?.status !== 200 || typeof body?.uploadUrl !== 'string') return err(failureFromOutcome(created, WHAT));
+  const name = path.split('/').pop() ?? path;
+  const file = new FileUpload(new Blob([bytes as BlobPart]), name, bytes.length);
+  const task = new LargeFileUploadTask(
+    transport.client,
+    file,
+    { url: body.uploadUrl, expiry: new Date(typeof body.expirationDateTime === 'string' ? body.expirationDateTime : Date.now() + 3_600_000) },
+    { rangeSize: UPLOAD_CHUNK_BYTES },
+  );
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    try {
+      const result = (attempt === 0 ? await task.upload() : await task.resume()) as { responseBody?: unknown };
+      const id = driveItemId(result.responseBody);
       return id === undefined ? err({ kind: 'unavailable', what: WHAT, detail: 'the upload finished without a file id', retryable: true }) : ok(id);
+    } catch (error) {
+      lastError = error;
     }
-    if (response?.status === 202) {
-      start = end + 1;
-      continue;
-    }
-    if (response?.status === 416) {
-      // A range re-sent after a lost answer: ask the session where it is and carry on from there.
-      const status = await transport.send({ method: 'GET', url: uploadUrl, anonymous: true });
-      const ranges = (responseOf(status)?.body as { nextExpectedRanges?: unknown } | null)?.nextExpectedRanges;
-      const next = Array.isArray(ranges) && typeof ranges[0] === 'string' ? Number(ranges[0].split('-')[0]) : Number.NaN;
-      if (Number.isNaN(next)) return err(failureFromOutcome(sent, WHAT));
-      start = next;
-      continue;
-    }
-    return err(failureFromOutcome(sent, WHAT));
   }
-  return err({ kind: 'unavailable', what: WHAT, detail: 'the upload did not finish', retryable: true });
+  return err({ kind: 'unavailable', what: WHAT, detail: `the upload did not finish (${lastError instanceof Error ? lastError.message : String(lastError)})`, retryable: true });
 }
 
 /** Stores text as a file and returns its drive item id. PUT replaces, so a retry never makes two files. */
@@ -94,12 +89,40 @@ export async function uploadPayload(context: GraphContext, siteId: string, path:
   return err(failureFromOutcome(sent, WHAT));
 }
 
-export async function downloadPayload(context: GraphContext, siteId: string, itemId: string): Promise<Result<string, Failure>> {
-  const sent = await context.transport.send({ method: 'GET', url: `/sites/${siteId}/drive/items/${encodeURIComponent(itemId)}/content`, responseAs: 'text' });
-  const response = responseOf(sent);
-  if (response?.status === 200 && typeof response.body === 'string') return ok(response.body);
-  if (response?.status === 404) return err({ kind: 'notFound', what: WHAT, id: itemId });
-  return err(failureFromOutcome(sent, WHAT));
+/**
+ * Reads files' text. Graph answers GET …/content with a 302 to a pre-authenticated URL on SharePoint's own host,
+ * which browser JavaScript cannot follow with the Graph token (driveitem-get-content); so the items are read in
+ * one $batch for their @microsoft.graph.downloadUrl, and each URL is fetched without Authorization.
+ */
+export async function downloadPayloads(context: GraphContext, siteId: string, itemIds: readonly string[]): Promise<Result<Map<string, string>, Failure>> {
+  const texts = new Map<string, string>();
+  if (itemIds.length === 0) return ok(texts);
+  const unique = [...new Set(itemIds)];
+  const described = await sendBatch(
+    context.transport,
+    unique.map((itemId, index) => ({ id: String(index), method: 'GET' as const, url: `/sites/${siteId}/drive/items/${encodeURIComponent(itemId)}` })),
+    { concurrency: context.batchConcurrency },
+  );
+  const urls: Array<{ itemId: string; url: string }> = [];
+  for (const [index, itemId] of unique.entries()) {
+    const outcome = described.get(String(index));
+    const response = responseOf(outcome);
+    if (response?.status === 404) return err({ kind: 'notFound', what: WHAT, id: itemId });
+    const url = (response?.body as { '@microsoft.graph.downloadUrl'?: unknown } | null)?.['@microsoft.graph.downloadUrl'];
+    if (response?.status !== 200 || typeof url !== 'string') return err(failureFromOutcome(outcome ?? { kind: 'unknown', detail: '' }, WHAT));
+    urls.push({ itemId, url });
+  }
+  for (let start = 0; start < urls.length; start += 6) {
+    const fetched = await Promise.all(
+      urls.slice(start, start + 6).map(async ({ itemId, url }) => ({ itemId, sent: await context.transport.send({ method: 'GET', url, anonymous: true, responseAs: 'text' }) })),
+    );
+    for (const { itemId, sent } of fetched) {
+      const response = responseOf(sent);
+      if (response?.status !== 200 || typeof response.body !== 'string') return err(failureFromOutcome(sent, WHAT));
+      texts.set(itemId, response.body);
+    }
+  }
+  return ok(texts);
 }
 
 /** Best effort: a file left behind holds nothing the item does not point away from. */

@@ -131,6 +131,11 @@ export async function sendBatch(transport: GraphTransport, parts: readonly Batch
       for (const [id, outcome] of outcomes) {
         const entry = byId.get(id);
         if (entry === undefined) continue;
+        if (outcome.kind === 'response' && outcome.response.status >= 500 && entry.part.method !== 'GET') {
+          // A write part answered 5xx may have been applied: never sent again blindly; the caller looks for it.
+          results.set(id, { kind: 'unknown', detail: `Microsoft Graph answered ${outcome.response.status} for a change that may or may not have been made` });
+          continue;
+        }
         if (outcome.kind === 'response' && RETRYABLE_STATUSES.has(outcome.response.status)) {
           const partWait = waitBeforeRetry(policy, entry.retries + 1, parseRetryAfter(outcome.response.headers['retry-after'], transport.now()));
           if (entry.retries >= policy.maxRetries || entry.waitedMs + partWait > policy.maxTotalWaitMs) {

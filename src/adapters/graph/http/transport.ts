@@ -1,9 +1,22 @@
-// The one place HTTP happens: base URL, bearer token, JSON, and retries for whole requests
-// (429/503/504 honouring Retry-After, dropped connections for idempotent requests, one token refresh on 401).
-// Plain fetch rather than @microsoft/microsoft-graph-client: see docs/decisions/0302-plain-fetch-transport.md.
-import { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, parseRetryAfter, waitBeforeRetry, type RetryPolicy } from './retry-policy';
+// The one Graph client: every Graph call in the app goes through here. It is @microsoft/microsoft-graph-client's
+// Client.initWithMiddleware with our own middleware (http/middleware.ts: retries honouring Retry-After, what a lost
+// answer means, the token from MSAL / nested app auth, the request log), our $batch-part retries on top (batch.ts),
+// and the SDK's LargeFileUploadTask for uploads over 4 MB (files/payload-files.ts).
+// See docs/decisions/0900-one-graph-client-on-the-sdk.md (which updates 0302).
+import { Client, ResponseType, type Context } from '@microsoft/microsoft-graph-client';
+import {
+  FetchMiddleware,
+  RequestLogMiddleware,
+  RequestPolicy,
+  RetryMiddleware,
+  outcomeOf,
+  TokenMiddleware,
+  type GraphTrafficEvent,
+  type HttpMethod,
+} from './middleware';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type { GraphTrafficEvent, HttpMethod } from './middleware';
 
 export interface GraphRequest {
   readonly method: HttpMethod;
@@ -37,17 +50,6 @@ export type SendOutcome =
   /** Still throttled, unavailable or disconnected after every retry allowed. */
   | { readonly kind: 'exhausted'; readonly lastStatus: number | 'dropped'; readonly retries: number; readonly waitedMs: number };
 
-/** What the adapter reports about its own traffic (for benches, diagnostics and tests). */
-export type GraphTrafficEvent =
-  | { readonly type: 'request'; readonly method: HttpMethod; readonly url: string }
-  | {
-      readonly type: 'retry';
-      readonly scope: 'request' | 'batchPart';
-      readonly reason: number | 'dropped';
-      readonly waitMs: number;
-      readonly retry: number;
-    };
-
 export interface TransportOptions {
   /** e.g. https://graph.microsoft.com/v1.0 (no trailing slash needed). */
   readonly baseUrl: string;
@@ -66,18 +68,34 @@ export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve)
 export class GraphTransport {
   readonly baseUrl: string;
   readonly policy: RetryPolicy;
-  private readonly fetchImpl: typeof fetch;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
+  /** The SDK client, for its helpers (LargeFileUploadTask). Its middleware is ours. */
+  readonly client: Client;
+  private readonly head: RetryMiddleware;
 
   constructor(private readonly options: TransportOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
     // Bound so that a window.fetch passed in keeps its receiver.
     const chosen = options.fetch ?? globalThis.fetch;
-    this.fetchImpl = (input, init) => chosen(input, init);
+    const fetchImpl: typeof fetch = (input, init) => chosen(input, init);
     this.sleep = options.sleep ?? defaultSleep;
     this.now = options.now ?? Date.now;
+    const emit = (event: GraphTrafficEvent) => this.emit(event);
+    this.head = new RetryMiddleware(this.policy, this.sleep, this.now, emit);
+    const token = new TokenMiddleware(this.baseUrl, options.getAccessToken);
+    const log = new RequestLogMiddleware(emit);
+    const end = new FetchMiddleware(fetchImpl, options.requestTimeoutMs);
+    this.head.setNext(token);
+    token.setNext(log);
+    log.setNext(end);
+    const root = new URL(this.baseUrl);
+    this.client = Client.initWithMiddleware({
+      middleware: this.head,
+      baseUrl: root.origin,
+      defaultVersion: root.pathname.replace(/^\/+/, ''),
+    });
   }
 
   emit(event: GraphTrafficEvent): void {
@@ -93,68 +111,50 @@ export class GraphTransport {
 
   async send(request: GraphRequest): Promise<SendOutcome> {
     const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'PUT' || request.method === 'DELETE');
-    let retries = 0;
-    let waitedMs = 0;
-    let refreshedToken = false;
-    for (;;) {
-      let response: GraphResponse;
-      try {
-        response = await this.once(request);
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        if (!idempotent) return { kind: 'dropped', detail };
-        const wait = waitBeforeRetry(this.policy, retries + 1, undefined);
-        if (retries >= this.policy.maxRetries || waitedMs + wait > this.policy.maxTotalWaitMs) {
-          return { kind: 'exhausted', lastStatus: 'dropped', retries, waitedMs };
-        }
-        retries += 1;
-        this.emit({ type: 'retry', scope: 'request', reason: 'dropped', waitMs: wait, retry: retries });
-        await this.sleep(wait);
-        waitedMs += wait;
-        continue;
-      }
-      if (response.status === 401 && !refreshedToken && request.anonymous !== true) {
-        // An expired token: ask the host for a fresh one, once.
-        refreshedToken = true;
-        continue;
-      }
-      if (RETRYABLE_STATUSES.has(response.status)) {
-        const wait = waitBeforeRetry(this.policy, retries + 1, parseRetryAfter(response.headers['retry-after'], this.now()));
-        if (retries >= this.policy.maxRetries || waitedMs + wait > this.policy.maxTotalWaitMs) {
-          return { kind: 'exhausted', lastStatus: response.status, retries, waitedMs };
-        }
-        retries += 1;
-        this.emit({ type: 'retry', scope: 'request', reason: response.status, waitMs: wait, retry: retries });
-        await this.sleep(wait);
-        waitedMs += wait;
-        continue;
-      }
-      return { kind: 'response', response };
-    }
-  }
-
-  private async once(request: GraphRequest): Promise<GraphResponse> {
-    const url = request.url.startsWith('http') ? request.url : `${this.baseUrl}${request.url}`;
+    const policy = new RequestPolicy(idempotent, request.anonymous === true);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
-    if (request.anonymous !== true) headers.authorization = `Bearer ${await this.options.getAccessToken()}`;
     let body: BodyInit | undefined;
     if (request.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(request.json);
     } else if (request.bytes !== undefined) {
       headers['content-type'] = request.contentType ?? 'application/octet-stream';
-      body = request.bytes as BodyInit;
+      // A Blob passes through the SDK untouched in the browser and in Node alike.
+      body = new Blob([request.bytes as BlobPart]);
     }
-    this.emit({ type: 'request', method: request.method, url });
-    const signal = this.options.requestTimeoutMs === undefined ? undefined : AbortSignal.timeout(this.options.requestTimeoutMs);
-    const raw = await this.fetchImpl(url, { method: request.method, headers, body, signal });
+    let raw: Response | undefined;
+    try {
+      const relative = this.relativeUrl(request.url);
+      if (relative === undefined || policy.anonymous) {
+        // Pre-authenticated URLs (uploads, downloads) are not Graph paths: the same chain, without the request builder.
+        const context: Context & { policy: RequestPolicy } = { request: request.url, options: { method: request.method, headers, body }, policy };
+        await this.head.execute(context);
+        raw = context.response;
+      } else {
+        raw = (await this.client
+          .api(relative)
+          .headers(headers)
+          .middlewareOptions([policy])
+          .responseType(ResponseType.RAW)
+          [methodName(request.method)](body)) as Response | undefined;
+      }
+    } catch (error) {
+      const outcome = outcomeOf(error);
+      if (outcome !== undefined) return outcome;
+      return { kind: 'dropped', detail: error instanceof Error ? error.message : String(error) };
+    }
+    if (raw === undefined) return { kind: 'dropped', detail: 'no answer' };
     const responseHeaders: Record<string, string> = {};
     raw.headers.forEach((value, key) => {
       responseHeaders[key.toLowerCase()] = value;
     });
     const text = await raw.text();
-    return { status: raw.status, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type'], request.responseAs) };
+    return { kind: 'response', response: { status: raw.status, headers: responseHeaders, body: parseBody(text, responseHeaders['content-type'], request.responseAs) } };
   }
+}
+
+function methodName(method: HttpMethod): 'get' | 'post' | 'patch' | 'put' | 'delete' {
+  return method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete';
 }
 
 function parseBody(text: string, contentType: string | undefined, responseAs: 'text' | undefined): unknown {

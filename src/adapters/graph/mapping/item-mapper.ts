@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Failure, FieldIssue } from '../../../domain/failures';
 import { issuesFromZod } from '../../../domain/failures';
 import { CHILD_RECORD_SCHEMAS, ReviewSchema } from '../../../domain/model';
+import { liftOrKeep } from '../../../domain/migrations/record-migrations';
 import { err, ok, type Result } from '../../../domain/result';
 import { SINGLE_LINE_MAX, existsAt, type ColumnSpec } from '../schema/columns';
 import { COMMON_COLUMNS, type FieldBinding, type RecordListKey, type RecordListSpec } from '../schema/lists';
@@ -232,7 +233,8 @@ export function decodeItem<T>(
   if (spec.key !== 'review') record.reviewId = context.reviewId;
   for (const binding of spec.bindings) readBinding(binding, item.fields, record, issues);
   if (issues.length > 0) return err({ kind: 'damaged', what, issues });
-  const parsed = schemaOf(spec.key).safeParse(record);
+  // A record stored in an older shape is lifted by the record migrations (ADR 0101) before it is checked.
+  const parsed = schemaOf(spec.key).safeParse(liftOrKeep(spec.key, record));
   if (!parsed.success) return err({ kind: 'damaged', what, issues: withColumnNames(spec, issuesFromZod(parsed.error)) });
   return ok(parsed.data as T);
 }

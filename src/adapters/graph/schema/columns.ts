@@ -47,7 +47,9 @@ export function columnDefinitionBody(column: ColumnSpec, version: number): Recor
     case 'text':
       return { ...base, text: { allowMultipleLines: false, maxLength: column.maxLength ?? SINGLE_LINE_MAX } };
     case 'multilineText':
-      return { ...base, text: { allowMultipleLines: true } };
+      // Plain text, said explicitly: a multi-line column can hold rich text, which SharePoint answers as HTML
+      // (textColumn: textType plain | richText), and the payload is JSON. linesForEditing is only the form's box.
+      return { ...base, text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 6, appendChangesToExistingText: false } };
     case 'number':
       return { ...base, number: {} };
     case 'boolean':

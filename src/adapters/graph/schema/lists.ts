@@ -373,10 +373,27 @@ export const POOLED_LEARNING_LIST: PlainListSpec = {
   ],
 };
 
+/**
+ * Which review and conversation a Teams meeting belongs to, so a meeting side panel finds its conversation with one
+ * request instead of opening reviews one after another. Holds ids and a hash of the join link, nothing identifying.
+ */
+export const MEETING_INDEX_LIST: PlainListSpec = {
+  key: 'meetingIndex',
+  listName: 'LtMeetingIndex',
+  description: 'Learning Together: which review conversation each Teams meeting belongs to (ids only). Managed by the app.',
+  columns: [
+    text('meetingKey', 'Meeting key', 64, { indexed: true, description: 'A hash of the meeting’s join link.' }),
+    text('chatThreadId', 'Meeting chat thread', 255, { indexed: true }),
+    text('reviewId', 'Review id', ID_LENGTH, { indexed: true }),
+    text('conversationId', 'Conversation id', ID_LENGTH),
+    multilineText('joinUrl', 'Join link'),
+  ],
+};
+
 // ---------------------------------------------------------------- layouts
 
 export const REVIEW_SITE_LISTS: readonly ListSpec[] = [REVIEW_DETAILS_LIST, ...Object.values(CHILD_LISTS), SCHEMA_INFO_LIST];
-export const LSCB_SITE_LISTS: readonly ListSpec[] = [REGISTER_LIST, POOLED_LEARNING_LIST, SCHEMA_INFO_LIST];
+export const LSCB_SITE_LISTS: readonly ListSpec[] = [REGISTER_LIST, POOLED_LEARNING_LIST, MEETING_INDEX_LIST, SCHEMA_INFO_LIST];
 
 export const listsOfLayout = (layout: SiteLayout): readonly ListSpec[] => (layout === 'review' ? REVIEW_SITE_LISTS : LSCB_SITE_LISTS);
 

@@ -150,10 +150,14 @@ export class ReviewRegister {
   }
 
   async listActive(): Promise<Result<RegisterEntry[], Failure>> {
+    return this.listByState('active');
+  }
+
+  async listByState(state: RegisterState): Promise<Result<RegisterEntry[], Failure>> {
     const site = await this.siteId();
     if (!site.ok) return site;
     const url = itemQueryUrl(site.value, REGISTER_LIST, {
-      filter: `fields/state eq 'active'`,
+      filter: `fields/state eq ${odataString(state)}`,
       columns: selectedColumns(REGISTER_LIST, CURRENT_SCHEMA_VERSION),
       top: this.context.pageSize,
     });

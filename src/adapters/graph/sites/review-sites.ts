@@ -17,7 +17,11 @@ export interface ReviewSite {
 
 export interface ReviewSiteAllocator {
   /** A site for a review's lists. Called again with `existing` after an interrupted start, to carry on rather than start over. */
-  allocate(transport: GraphTransport, review: Review, existing: { channelId: string | null }): Promise<Result<ReviewSite, Failure>>;
+  allocate(
+    transport: GraphTransport,
+    review: Review,
+    existing: { channelId: string | null; onChannel?: (channelId: string) => Promise<void> },
+  ): Promise<Result<ReviewSite, Failure>>;
 }
 
 /** Fallback layout: every review in one dedicated site (access is then the site's, not per review). */
@@ -29,8 +33,23 @@ export interface PrivateChannelOptions {
   readonly teamId: string;
   /** Named as the channel's owner (UPN or object id); the creator otherwise becomes owner by default. */
   readonly owner?: string;
+  /**
+   * Others who must be owners too (UPN or object id): the review's lead reviewer and the LSCB coordinators. In Teams
+   * only a private channel's owners can add or remove its members, so whoever manages access must be one.
+   */
+  readonly owners?: (review: Review) => readonly string[];
   readonly members?: (review: Review) => readonly string[];
+  /** How long to keep asking for a new channel's site (filesFolder answers 404 while SharePoint provisions it). */
+  readonly siteReadyTimeoutMs?: number;
+  /** Told about each wait for the site, so the person creating the review sees progress. */
+  readonly onWaiting?: (review: Review, attempt: number, waitMs: number) => void;
 }
+
+/** Teams counts private channels per team, deleted ones included for 30 days (limits-specifications-teams). */
+export const DEFAULT_PRIVATE_CHANNEL_LIMIT = 30;
+
+/** The backoff while a channel's site is not ready: 2, 4, 8, 16, 30, 30 … seconds. */
+export const siteWaitMs = (attempt: number): number => Math.min(30_000, 2000 * 2 ** attempt);
 
 /** A stable, short suffix for a review's channel name, so a retried creation finds the channel it made. */
 function shortHash(text: string): string {
@@ -61,8 +80,9 @@ export function privateChannelSites(options: PrivateChannelOptions): ReviewSiteA
   const team = `/teams/${encodeURIComponent(options.teamId)}`;
   const what = 'The review’s private channel';
 
+  /** Lists the team's channels by name ($filter on displayName), to recover a channel whose creation answer was lost. */
   async function findChannel(transport: GraphTransport, name: string): Promise<Result<string | null, Failure>> {
-    const sent = await transport.send({ method: 'GET', url: `${team}/channels` });
+    const sent = await transport.send({ method: 'GET', url: `${team}/channels${queryString([['$filter', `displayName eq '${name.replace(/'/g, "''")}'`]])}` });
     const response = responseOf(sent);
     if (response?.status !== 200) return err(failureFromOutcome(sent, what));
     const channels = (response.body as { value?: Array<{ id?: unknown; displayName?: unknown }> } | null)?.value ?? [];
@@ -72,10 +92,12 @@ export function privateChannelSites(options: PrivateChannelOptions): ReviewSiteA
 
   async function createChannel(transport: GraphTransport, review: Review): Promise<Result<string, Failure>> {
     const name = reviewChannelName(review);
+    const owners = [...new Set([...(options.owner === undefined ? [] : [options.owner]), ...(options.owners?.(review) ?? [])])];
+    const lower = new Set(owners.map((owner) => owner.toLowerCase()));
     const members = [
-      ...(options.owner === undefined ? [] : [memberBody(transport.baseUrl, options.owner, ['owner'])]),
-      ...(options.members?.(review) ?? [])
-        .filter((member) => member !== options.owner)
+      ...owners.map((owner) => memberBody(transport.baseUrl, owner, ['owner'])),
+      ...[...new Set(options.members?.(review) ?? [])]
+        .filter((member) => !lower.has(member.toLowerCase()))
         .map((member) => memberBody(transport.baseUrl, member, [])),
     ];
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -94,27 +116,48 @@ export function privateChannelSites(options: PrivateChannelOptions): ReviewSiteA
         const id = (response.body as { id?: unknown } | null)?.id;
         if (typeof id === 'string') return ok(id);
       }
-      // A lost answer, or a name already taken by our own earlier attempt: look for the channel.
-      if (sent.kind === 'dropped' || (response?.status === 400 && /NameAlreadyExists/i.exec(JSON.stringify(response.body)) !== null)) {
+      // A lost answer (dropped, or a 5xx that may have come after Teams made it), or a refusal that may mean the
+      // name is taken by our own earlier attempt (Teams answers 400 Bad Request; the code is not documented, so it is
+      // not matched): look for the channel by its stable name.
+      if (sent.kind === 'dropped' || response?.status === 400 || response?.status === 409) {
         const found = await findChannel(transport, name);
         if (!found.ok) return found;
         if (found.value !== null) return ok(found.value);
-        continue;
+        if (sent.kind === 'dropped') continue;
+      }
+      if (response?.status === 403 && /limit|maximum/i.exec(JSON.stringify(response.body)) !== null) {
+        return err({
+          kind: 'blocked',
+          what,
+          reasons: [`The team has no private channels left (Teams allows ${DEFAULT_PRIVATE_CHANNEL_LIMIT} per team, counting deleted ones for 30 days). Archive a finished review and remove its channel, or use a dedicated site for reviews.`],
+        });
       }
       return err(failureFromOutcome(sent, what));
     }
     return err({ kind: 'unavailable', what, detail: 'the connection to Microsoft Graph was lost', retryable: true });
   }
 
-  /** filesFolder makes SharePoint provision the channel's site; a new channel's site can take a moment. */
-  async function siteOfChannel(transport: GraphTransport, channelId: string): Promise<Result<string, Failure>> {
+  /**
+   * filesFolder makes SharePoint provision the channel's site. A new channel's site is "not ready yet" (404) for
+   * seconds to minutes (channel-post: "if the site fails to provision after five minutes, use Get filesFolder"), so
+   * it is asked again with backoff for up to `siteReadyTimeoutMs` (default ten minutes).
+   */
+  async function siteOfChannel(transport: GraphTransport, review: Review, channelId: string): Promise<Result<string, Failure>> {
     let folder: ReturnType<typeof responseOf>;
+    const budget = options.siteReadyTimeoutMs ?? 600_000;
+    let waited = 0;
     for (let attempt = 0; ; attempt += 1) {
       const sent = await transport.send({ method: 'GET', url: `${team}/channels/${encodeURIComponent(channelId)}/filesFolder` });
       folder = responseOf(sent);
       if (folder?.status === 200) break;
-      if (folder?.status !== 404 || attempt >= 5) return err(failureFromOutcome(sent, what));
-      await transport.sleep(1000 * 2 ** attempt);
+      const wait = siteWaitMs(attempt);
+      if (folder?.status !== 404) return err(failureFromOutcome(sent, what));
+      if (waited + wait > budget) {
+        return err({ kind: 'unavailable', what: 'The review’s channel site', detail: 'SharePoint has not finished setting up the channel’s site yet', retryable: true });
+      }
+      options.onWaiting?.(review, attempt + 1, wait);
+      await transport.sleep(wait);
+      waited += wait;
     }
     const driveId = (folder.body as { parentReference?: { driveId?: unknown } } | null)?.parentReference?.driveId;
     if (typeof driveId !== 'string') return err({ kind: 'unavailable', what, detail: 'the channel’s files folder has no library', retryable: false });
@@ -138,8 +181,9 @@ export function privateChannelSites(options: PrivateChannelOptions): ReviewSiteA
         const created = await createChannel(transport, review);
         if (!created.ok) return created;
         channelId = created.value;
+        await existing.onChannel?.(channelId);
       }
-      const site = await siteOfChannel(transport, channelId);
+      const site = await siteOfChannel(transport, review, channelId);
       return site.ok ? ok({ siteId: site.value, channelId }) : site;
     },
   };

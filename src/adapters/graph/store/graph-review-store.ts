@@ -16,20 +16,29 @@ import {
   type ReviewSummary,
 } from '../../../domain/model';
 import { err, ok, type Result } from '../../../domain/result';
-import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../../ports/review-store';
+import { UNKNOWN_CHANGE, type ChangedRecord, type RemovedRecord, type ReviewChange, type ReviewStore } from '../../../ports/review-store';
+import {
+  memoryKeeper,
+  type PendingReviewKeeper,
+  type PendingReviewSetup,
+  type PrivateChannelQuota,
+  type ReviewSetup,
+  type ReviewSetupProgress,
+  type ReviewSetupStage,
+} from '../../../ports/review-setup';
 import { deletePayload, payloadPath, uploadPayload } from '../files/payload-files';
 import { sendBatch } from '../http/batch';
 import { failureFromOutcome, responseOf } from '../http/failures';
 import { readCollections, type CollectionQuery } from '../http/paging';
-import { itemQueryUrl, itemUrl, itemsUrl, listUrl, queryString } from '../http/urls';
+import { itemQueryUrl, itemUrl, itemsUrl, listUrl, queryString, selectedColumns } from '../http/urls';
 import { encodeRecord } from '../mapping/item-mapper';
 import { provisionSite } from '../provisioning';
 import { odataString, type GraphContext } from '../options';
 import { MULTI_LINE_BUDGET } from '../schema/columns';
 import { COMMON_COLUMNS, CURRENT_SCHEMA_VERSION, REGISTER_LIST, REVIEW_DETAILS_LIST, childListSpec, type RecordListSpec } from '../schema/lists';
 import { ReviewRegister, asStoredItem, summaryFields, summaryMatches, type RegisterEntry } from '../sites/register';
-import { privateChannelSites, type ReviewSiteAllocator } from '../sites/review-sites';
-import { DeltaTracker, startPolling, type DeltaTarget } from '../watch/delta-watch';
+import { DEFAULT_PRIVATE_CHANNEL_LIMIT, privateChannelSites, siteWaitMs, type ReviewSiteAllocator } from '../sites/review-sites';
+import { DeltaTracker, startPolling, type DeltaRound, type DeltaTarget } from '../watch/delta-watch';
 import { ItemRefCache, RecordItems, refOf, type ReviewLocation } from './record-items';
 
 const REVIEW_WHAT = 'Review';
@@ -43,19 +52,103 @@ const notFoundReview = (id: string): Failure => ({ kind: 'notFound', what: REVIE
 
 const randomGeneration = (): string => globalThis.crypto.randomUUID().slice(0, 8);
 
-export class GraphReviewStore implements ReviewStore {
+/** Where a pending setup is, from its register entry (each step is recorded there as it completes). */
+function stageOf(entry: RegisterEntry): ReviewSetupStage {
+  if (entry.state === 'active') return 'ready';
+  if (entry.siteId === null) return entry.channelId === null ? 'registered' : 'channelCreated';
+  return (entry.siteSchema ?? 0) >= CURRENT_SCHEMA_VERSION ? 'listsProvisioned' : 'siteReady';
+}
+
+export class GraphReviewStore implements ReviewStore, ReviewSetup {
   private readonly register: ReviewRegister;
   private readonly items: RecordItems;
   private readonly allocator: ReviewSiteAllocator;
   private readonly locations = new Map<string, Located>();
+  private readonly keeper: PendingReviewKeeper;
+  private readonly progressListeners = new Set<(progress: ReviewSetupProgress) => void>();
   private registerSite: string | undefined;
 
   constructor(private readonly context: GraphContext) {
     const { options } = context;
     this.register = new ReviewRegister(context, () => this.registerSiteId());
     this.items = new RecordItems(context, new ItemRefCache());
+    this.keeper = options.pendingReviews ?? memoryKeeper();
     this.allocator =
-      options.reviewSites ?? privateChannelSites({ teamId: options.teamId, owner: options.channelOwner, members: options.channelMembers });
+      options.reviewSites ??
+      privateChannelSites({
+        teamId: options.teamId,
+        owner: options.channelOwner,
+        owners: options.channelOwners,
+        members: options.channelMembers,
+        siteReadyTimeoutMs: options.siteReadyTimeoutMs,
+        onWaiting: (review, attempt, waitMs) => this.progress(review, 'waitingForSite', attempt, waitMs),
+      });
+  }
+
+  // ------------------------------------------------------------ setting up a review (resumable)
+
+  private progress(review: Pick<Review, 'id' | 'codename'>, stage: ReviewSetupStage, attempt = 0, nextWaitMs = 0): void {
+    for (const listener of this.progressListeners) listener({ reviewId: review.id, codename: review.codename, stage, attempt, nextWaitMs });
+  }
+
+  onProgress(listener: (progress: ReviewSetupProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  async pending(): Promise<Result<PendingReviewSetup[], Failure>> {
+    const entries = await this.register.listByState('provisioning');
+    if (!entries.ok) return entries;
+    return ok(
+      entries.value.map((entry) => ({
+        reviewId: entry.reviewId,
+        codename: entry.summary?.codename ?? this.keeper.get(entry.reviewId)?.codename ?? entry.reviewId,
+        stage: stageOf(entry),
+        resumable: this.keeper.get(entry.reviewId) !== undefined,
+      })),
+    );
+  }
+
+  async resume(reviewId: string): Promise<Result<Review, Failure>> {
+    const review = this.keeper.get(reviewId);
+    if (review === undefined) return err({ kind: 'notFound', what: 'The details of the review being set up (it was started in another browser)', id: reviewId });
+    return this.createReview(review);
+  }
+
+  async abandon(reviewId: string): Promise<Result<void, Failure>> {
+    const found = await this.register.find(reviewId);
+    if (!found.ok) return found;
+    if (found.value !== null && found.value.state === 'provisioning') {
+      const removed = await this.register.remove(found.value);
+      if (!removed.ok) return removed;
+    }
+    this.keeper.remove(reviewId);
+    return ok(undefined);
+  }
+
+  /**
+   * Private channels left in the team. Graph lists only live channels (and, with delegated permissions, may not show
+   * private channels the person is not in), while Teams also counts deleted ones for 30 days; the register knows every
+   * channel this app made, so the larger of the two counts is used.
+   */
+  async privateChannelQuota(): Promise<Result<PrivateChannelQuota, Failure>> {
+    const limit = this.context.options.privateChannelLimit ?? DEFAULT_PRIVATE_CHANNEL_LIMIT;
+    const listed = await this.context.transport.send({
+      method: 'GET',
+      url: `/teams/${encodeURIComponent(this.context.options.teamId)}/channels${queryString([['$filter', "membershipType eq 'private'"]])}`,
+    });
+    const response = responseOf(listed);
+    if (response?.status !== 200) return err(failureFromOutcome(listed, 'The team’s private channels'));
+    const live = ((response.body as { value?: unknown[] } | null)?.value ?? []).length;
+    const registered: RegisterEntry[] = [];
+    for (const state of ['active', 'provisioning', 'importing'] as const) {
+      const entries = await this.register.listByState(state);
+      if (!entries.ok) return entries;
+      registered.push(...entries.value);
+    }
+    const made = new Set(registered.flatMap((entry) => (entry.channelId === null ? [] : [entry.channelId]))).size;
+    const inUse = Math.max(live, made);
+    return ok({ limit, inUse, remaining: Math.max(0, limit - inUse) });
   }
 
   // ------------------------------------------------------------ where things are
@@ -198,6 +291,8 @@ export class GraphReviewStore implements ReviewStore {
     if (!existing.ok) return existing;
     if (existing.value?.state === 'active') return err({ kind: 'alreadyExists', what: REVIEW_WHAT, id: review.id });
     const stored: Review = { ...review, version: 1 };
+    // Kept until the review is ready, so a setup interrupted by a closed tab can be resumed.
+    this.keeper.put(review);
     const prepared = await this.prepareSite(existing.value, stored, review.id);
     if (!prepared.ok) return prepared;
     const { entry, place } = prepared.value;
@@ -221,6 +316,8 @@ export class GraphReviewStore implements ReviewStore {
       ...place,
       entry: { ...entry, state: 'active', storageKey: place.storageKey, summary: summariseReview(stored), siteSchema: CURRENT_SCHEMA_VERSION },
     });
+    this.keeper.remove(review.id);
+    this.progress(review, 'ready');
     return ok(stored);
   }
 
@@ -240,22 +337,55 @@ export class GraphReviewStore implements ReviewStore {
       if (!created.ok) return created;
       entry = created.value;
     }
+    this.progress(review, stageOf(entry));
     let siteId = entry.siteId;
     let channelId = entry.channelId;
     if (siteId === null) {
-      const site = await this.allocator.allocate(this.context.transport, review, { channelId });
+      const site = await this.allocator.allocate(this.context.transport, review, {
+        channelId,
+        // The channel is recorded the moment it exists, so a closed tab carries on with it rather than making another.
+        onChannel: async (made) => {
+          if (made === channelId || entry === null) return;
+          channelId = made;
+          await this.register.update(entry, { channelId: made });
+          this.progress(review, 'channelCreated');
+        },
+      });
       if (!site.ok) return site;
       siteId = site.value.siteId;
       channelId = site.value.channelId;
       const noted = await this.register.update(entry, { siteId, channelId });
       if (!noted.ok) return noted;
+      this.progress(review, 'siteReady');
     }
     if ((entry.siteSchema ?? 0) < CURRENT_SCHEMA_VERSION) {
-      const provisioned = await provisionSite(this.context, siteId, 'review');
+      const provisioned = await this.provisionNewSite(review, siteId);
       if (!provisioned.ok) return provisioned;
+      // Recorded, so a resumed setup does not provision again (the review stays invisible until it is active).
+      await this.register.update(entry, { siteSchema: CURRENT_SCHEMA_VERSION });
+      entry = { ...entry, siteSchema: CURRENT_SCHEMA_VERSION };
+      this.progress(review, 'listsProvisioned');
     }
     entry = { ...entry, siteId, channelId };
     return ok({ entry, place: { reviewId: review.id, siteId, storageKey, entry } });
+  }
+
+  /**
+   * A new channel site's permissions lag behind its creation: its owner can be refused (403) for a while. Lists are
+   * created with the same backoff and budget as the wait for the site.
+   */
+  private async provisionNewSite(review: Review, siteId: string): Promise<Result<unknown, Failure>> {
+    const budget = this.context.options.siteReadyTimeoutMs ?? 600_000;
+    let waited = 0;
+    for (let attempt = 0; ; attempt += 1) {
+      const provisioned = await provisionSite(this.context, siteId, 'review');
+      if (provisioned.ok || provisioned.error.kind !== 'permissionDenied') return provisioned;
+      const wait = siteWaitMs(attempt);
+      if (waited + wait > budget) return provisioned;
+      this.progress(review, 'siteReady', attempt + 1, wait);
+      await this.context.transport.sleep(wait);
+      waited += wait;
+    }
   }
 
   async updateReview(review: Review): Promise<Result<Review, Failure>> {
@@ -445,31 +575,73 @@ export class GraphReviewStore implements ReviewStore {
 
   // ------------------------------------------------------------ watching
 
+  /**
+   * Delta queries on every list (one $batch per round). What delta reports is turned into the records it changed,
+   * through the same mapper as a load: a deleted item is `removed`; a changed register entry (the review moved or
+   * went), an expired token (410) or an item that cannot be read is `unknown`, and only then is the review re-read.
+   */
   watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
     const interval = this.context.options.watchIntervalMs ?? 15_000;
-    return startPolling(async () => {
-      const place = await this.locate(reviewId);
-      if (!place.ok || this.registerSite === undefined) return undefined;
-      const key = COMMON_COLUMNS.reviewKey.name;
-      const targets: DeltaTarget[] = ALL_RECORD_LISTS.map((spec) => ({
-        key: spec.key,
-        url: `${listUrl(place.value.siteId, spec)}/items/delta${queryString([['$expand', `fields($select=${key})`]])}`,
-        concerns: (item) => {
-          const itemKey = item.fields[key];
-          return item.deleted || typeof itemKey !== 'string' || itemKey === reviewId || itemKey.startsWith(`${reviewId}#`);
-        },
-      }));
-      targets.push({
-        key: 'register',
-        url: `${listUrl(this.registerSite, REGISTER_LIST)}/items/delta${queryString([['$expand', 'fields($select=reviewId)']])}`,
-        concerns: (item) => item.deleted || item.fields.reviewId === reviewId,
-      });
-      const tracker = new DeltaTracker(this.context.transport, targets);
-      await tracker.start();
-      return tracker;
-    }, interval, () => {
-      // Whatever changed, the next load must not trust a remembered location blindly; it re-checks anyway.
-      onChange(UNKNOWN_CHANGE);
-    });
+    let place: Located | undefined;
+    return startPolling(
+      async () => {
+        const located = await this.locate(reviewId);
+        if (!located.ok || this.registerSite === undefined) return undefined;
+        place = located.value;
+        const key = COMMON_COLUMNS.reviewKey.name;
+        const targets: DeltaTarget[] = ALL_RECORD_LISTS.map((spec) => ({
+          key: spec.key,
+          url: `${listUrl(located.value.siteId, spec)}/items/delta${queryString([['$expand', `fields($select=${selectedColumns(spec, CURRENT_SCHEMA_VERSION).join(',')})`]])}`,
+          concerns: (item) => {
+            const itemKey = item.fields[key];
+            return item.deleted || typeof itemKey !== 'string' || itemKey === located.value.storageKey;
+          },
+        }));
+        targets.push({
+          key: 'register',
+          url: `${listUrl(this.registerSite, REGISTER_LIST)}/items/delta${queryString([['$expand', 'fields($select=reviewId)']])}`,
+          concerns: (item) => item.deleted || item.fields.reviewId === reviewId,
+        });
+        const tracker = new DeltaTracker(this.context.transport, targets);
+        await tracker.start();
+        return tracker;
+      },
+      interval,
+      async (round) => {
+        onChange(place === undefined ? UNKNOWN_CHANGE : await this.changeFrom(place, round));
+      },
+    );
+  }
+
+  private async changeFrom(place: Located, round: DeltaRound): Promise<ReviewChange> {
+    if (round.resynced.size > 0 || round.changed.has('register')) {
+      // The review may have moved (an import) or gone: nothing remembered can be trusted.
+      this.locations.delete(place.reviewId);
+      return UNKNOWN_CHANGE;
+    }
+    let review: Review | null = null;
+    const changed: ChangedRecord[] = [];
+    const removed: RemovedRecord[] = [];
+    for (const spec of ALL_RECORD_LISTS) {
+      const items = round.items.get(spec.key) ?? [];
+      if (items.length === 0) continue;
+      const live = items.filter((item) => !item.deleted);
+      for (const item of items.filter((candidate) => candidate.deleted)) {
+        const recordId = this.items.refs.recordIdOf(place, spec, item.itemId);
+        // An item this store never saw is not one of this review's (every item of the review was seen at load or since).
+        if (recordId === undefined) continue;
+        if (spec.key === 'review') return UNKNOWN_CHANGE;
+        this.items.refs.delete(place, spec, recordId);
+        removed.push({ kind: spec.key as ChildRecordKind, id: recordId });
+      }
+      const decoded = await this.items.decodeAll<Review | AnyChildRecord>(place, spec, live.map((item) => item.raw));
+      if (!decoded.ok) return UNKNOWN_CHANGE;
+      for (const record of decoded.value) {
+        if (spec.key === 'review') review = record as Review;
+        else changed.push({ kind: spec.key as ChildRecordKind, record: record as AnyChildRecord });
+      }
+    }
+    if (review === null && changed.length === 0 && removed.length === 0) return UNKNOWN_CHANGE;
+    return { kind: 'records', review, changed, removed };
   }
 }

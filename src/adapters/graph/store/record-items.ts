@@ -4,7 +4,7 @@ import type { Failure } from '../../../domain/failures';
 import type { AnyChildRecord, Review } from '../../../domain/model';
 import { err, ok, type Result } from '../../../domain/result';
 import { recordLabel } from '../../../domain/labels';
-import { deletePayload, downloadPayload, payloadPath, uploadPayload } from '../files/payload-files';
+import { deletePayload, downloadPayloads, payloadPath, uploadPayload } from '../files/payload-files';
 import { failureFromOutcome, responseOf } from '../http/failures';
 import { readCollections } from '../http/paging';
 import { itemQueryUrl, itemUrl, itemsUrl, selectedColumns } from '../http/urls';
@@ -44,6 +44,12 @@ export class ItemRefCache {
   }
   delete(location: ReviewLocation, spec: RecordListSpec, recordId: string): void {
     this.refs.delete(this.key(location, spec, recordId));
+  }
+  /** The record an item holds, from what this store has seen (delta reports a deletion by item id only). */
+  recordIdOf(location: ReviewLocation, spec: RecordListSpec, itemId: string): string | undefined {
+    const prefix = this.key(location, spec, '');
+    for (const [key, ref] of this.refs) if (ref.itemId === itemId && key.startsWith(prefix)) return key.slice(prefix.length);
+    return undefined;
   }
 }
 
@@ -85,20 +91,16 @@ export class RecordItems {
       const item = asStoredItem(raw);
       return item === undefined ? [] : [item];
     });
-    const files = new Map<string, string>();
-    const withFiles = items.filter((item) => fileOf(item) !== null);
-    for (let start = 0; start < withFiles.length; start += 6) {
-      const downloads = await Promise.all(
-        withFiles.slice(start, start + 6).map(async (item) => ({ item, text: await downloadPayload(this.context, location.siteId, fileOf(item) ?? '') })),
-      );
-      for (const { item, text } of downloads) {
-        if (!text.ok) return text;
-        files.set(item.itemId, text.value);
-      }
-    }
+    const downloaded = await downloadPayloads(
+      this.context,
+      location.siteId,
+      items.flatMap((item) => fileOf(item) ?? []),
+    );
+    if (!downloaded.ok) return downloaded;
     const records: T[] = [];
     for (const item of items) {
-      const decoded = decodeItem<T>(spec, item, { reviewId: location.reviewId, payloadText: files.get(item.itemId) });
+      const file = fileOf(item);
+      const decoded = decodeItem<T>(spec, item, { reviewId: location.reviewId, payloadText: file === null ? undefined : downloaded.value.get(file) });
       if (!decoded.ok) return decoded;
       records.push(decoded.value);
       const ref = refOf(item);
@@ -198,15 +200,21 @@ export class RecordItems {
         if (ref.payloadFile !== null && ref.payloadFile !== write.value.file) await deletePayload(this.context, location.siteId, ref.payloadFile);
         return ok(stored);
       }
-      if (response?.status === 412 || response?.status === 404 || sent.kind === 'dropped') {
+      // 409 resourceModified is SharePoint's save conflict: it can come even when the eTag still matched.
+      if (response?.status === 412 || response?.status === 409 || response?.status === 404 || sent.kind === 'dropped') {
         const current = await this.fetchCurrent<T>(location, spec, record.id);
         if (!current.ok) return current;
         if (current.value === null) return err({ kind: 'notFound', what, id: record.id });
         if (sent.kind === 'dropped' && current.value.ref.version === stored.version && current.value.ref.payloadFile === write.value.file) {
-          // Our change landed; only the answer was lost.
+          // Our change landed; only the answer was lost (or was a 5xx after the change was made).
+          this.refs.set(location, spec, record.id, current.value.ref);
           return ok(stored);
         }
-        if (sent.kind === 'dropped' && current.value.ref.version === record.version && current.value.ref.eTag === ref.eTag) continue;
+        const untouched = current.value.ref.version === record.version && current.value.ref.eTag === ref.eTag;
+        if ((sent.kind === 'dropped' || response?.status === 409) && untouched) {
+          await this.context.transport.sleep(this.context.transport.policy.baseBackoffMs * (attempt + 1));
+          continue;
+        }
         if (write.value.file !== null) await deletePayload(this.context, location.siteId, write.value.file);
         return err(conflict(spec, record.id, current.value.record));
       }

@@ -12,9 +12,19 @@ export interface DeltaTarget {
   readonly concerns: (item: { readonly deleted: boolean; readonly fields: Readonly<Record<string, unknown>> }) => boolean;
 }
 
+/** One changed item as delta reported it: a deletion carries only the item id. */
+export interface DeltaItem {
+  readonly itemId: string;
+  readonly deleted: boolean;
+  /** The listItem as delta gave it (id, eTag, fields), for the store's mapper. */
+  readonly raw: unknown;
+}
+
 export interface DeltaRound {
   /** Targets with a change that concerns the watcher. */
   readonly changed: ReadonlySet<string>;
+  /** The items that concern the watcher, per target (not filled for a re-sync, whose enumeration is not a change list). */
+  readonly items: ReadonlyMap<string, readonly DeltaItem[]>;
   /** Targets whose token had expired (410) and were re-synced. */
   readonly resynced: ReadonlySet<string>;
   /** Targets that could not be read this time (tried again next round). */
@@ -58,6 +68,7 @@ export class DeltaTracker {
     const changed = new Set<string>();
     const resynced = new Set<string>();
     const failed = new Set<string>();
+    const changedItems = new Map<string, DeltaItem[]>();
     const byKey = new Map(this.targets.map((target) => [target.key, target]));
     let round = new Map(start);
     while (round.size > 0) {
@@ -83,31 +94,31 @@ export class DeltaTracker {
         const body = (response.body ?? {}) as PageBody;
         const target = byKey.get(key);
         const items = Array.isArray(body.value) ? (body.value as Array<Record<string, unknown>>) : [];
-        if (
-          target !== undefined &&
-          items.some((item) =>
-            target.concerns({
-              deleted: item.deleted !== undefined,
-              fields: (item.fields ?? {}) as Record<string, unknown>,
-            }),
-          )
-        ) {
+        const concerning = items.filter(
+          (item) => target !== undefined && target.concerns({ deleted: item.deleted !== undefined, fields: (item.fields ?? {}) as Record<string, unknown> }),
+        );
+        if (concerning.length > 0) {
           changed.add(key);
+          if (!resynced.has(key)) {
+            const list = changedItems.get(key) ?? [];
+            list.push(...concerning.map((item) => ({ itemId: String(item.id), deleted: item.deleted !== undefined, raw: item })));
+            changedItems.set(key, list);
+          }
         }
         if (typeof body['@odata.nextLink'] === 'string') next.set(key, body['@odata.nextLink']);
         else if (typeof body['@odata.deltaLink'] === 'string') this.links.set(key, body['@odata.deltaLink']);
       }
       round = next;
     }
-    return { changed, resynced, failed };
+    return { changed, items: changedItems, resynced, failed };
   }
 }
 
-/** Polls a tracker every `intervalMs` and calls back when something changed. Returns a stop function. */
+/** Polls a tracker every `intervalMs` and calls back with each round that changed something. Returns a stop function. */
 export function startPolling(
   tracker: () => Promise<DeltaTracker | undefined>,
   intervalMs: number,
-  onChange: () => void,
+  onChange: (round: DeltaRound) => void | Promise<void>,
   onRound?: (round: DeltaRound) => void,
 ): () => void {
   let stopped = false;
@@ -119,7 +130,7 @@ export function startPolling(
       if (stopped) return;
       const round = await active.poll();
       onRound?.(round);
-      if (!stopped && round.changed.size > 0) onChange();
+      if (!stopped && round.changed.size > 0) await onChange(round);
       if (!stopped) timer = setTimeout(() => void tick(), intervalMs);
     };
     timer = setTimeout(() => void tick(), intervalMs);

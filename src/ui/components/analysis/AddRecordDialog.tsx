@@ -31,7 +31,6 @@ export function useAddRecordForm<Draft, Added>({
   readonly save: (draft: Draft) => Promise<Result<Added, Failure>> | null;
   readonly onAdded: (added: Added) => void;
 }) {
-  const { reload } = useReview();
   const [draft, setDraft] = useState<Draft>(initial);
   const [attempted, setAttempted] = useState(false);
   const [serviceIssues, setServiceIssues] = useState<readonly FieldIssue[]>([]);
@@ -68,7 +67,6 @@ export function useAddRecordForm<Draft, Added>({
       setMessage(describeFailure(added.error));
       return;
     }
-    await reload();
     onAdded(added.value);
   };
 

@@ -1,10 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { FieldIssue } from '../../../domain/failures';
-import { recordLabel } from '../../../domain/labels';
 import type { ChildRecordKind, ChildRecordOf } from '../../../domain/model';
-import { err } from '../../../domain/result';
-import { useAppServices } from '../../app-services';
-import { useAutosaveWith, type Autosaved } from '../../hooks/use-autosave';
+import { useAutosave, type Autosaved } from '../../hooks/use-autosave';
 
 export interface RuleCheck {
   /** Stop the save: what is stored stays as it was. */
@@ -18,29 +15,15 @@ export interface CheckedAutosave<T> extends Autosaved<T> {
 }
 
 /**
- * useAutosave with the review's own rules in front of the store. The schema is checked by the service; rules that
- * need the rest of the review (a period within the period under review, a source that exists) are checked here,
- * and a change that breaks one comes back as an `invalid` failure with its field messages: shown, never stored.
+ * useAutosave with the screen's own view of the rules: the session refuses what breaks a rule, for every caller
+ * (src/domain/session/rules.ts); `check` adds the warnings shown beside the fields, which are still stored.
  */
 export function useCheckedAutosave<K extends ChildRecordKind>(
   kind: K,
   stored: ChildRecordOf<K>,
   check: (candidate: ChildRecordOf<K>) => RuleCheck,
 ): CheckedAutosave<ChildRecordOf<K>> {
-  const { service } = useAppServices();
-  const checkRef = useRef(check);
-  useEffect(() => {
-    checkRef.current = check;
-  }, [check]);
-  const persist = useCallback(
-    async (record: ChildRecordOf<K>) => {
-      const outcome = checkRef.current(record);
-      if (outcome.blocking.length > 0) return err({ kind: 'invalid' as const, what: recordLabel(kind), issues: [...outcome.blocking] });
-      return service.saveRecord(kind, record);
-    },
-    [service, kind],
-  );
-  const autosave = useAutosaveWith(stored, persist);
+  const autosave = useAutosave(kind, stored);
   const warnings = useMemo(() => check(autosave.draft).warnings, [check, autosave.draft]);
   return { ...autosave, warnings };
 }

@@ -215,37 +215,6 @@ export function AgenciesEditor({
   );
 }
 
-/** From and to dates, as native date inputs (keyboard and screen-reader friendly). */
-export function PeriodFields({
-  legend,
-  value,
-  onChange,
-  issues = [],
-  warnings = [],
-  path,
-  testId,
-}: {
-  legend: string;
-  value: { from: string; to: string };
-  onChange: (value: { from: string; to: string }) => void;
-  issues?: readonly FieldIssue[];
-  warnings?: readonly FieldIssue[];
-  path: string;
-  testId?: string;
-}) {
-  return (
-    <fieldset data-testid={testId} style={{ border: 'none', padding: 0, margin: 0, display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' }}>
-      <legend style={{ fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS }}>{legend}</legend>
-      <Field label="From" required {...validationProps(issueFor(issues, `${path}.from`), issueFor(warnings, `${path}.from`))}>
-        <Input type="date" value={value.from} onChange={(_, data) => onChange({ ...value, from: data.value })} />
-      </Field>
-      <Field label="To" required {...validationProps(issueFor(issues, `${path}.to`), issueFor(warnings, `${path}.to`))}>
-        <Input type="date" value={value.to} onChange={(_, data) => onChange({ ...value, to: data.value })} />
-      </Field>
-    </fieldset>
-  );
-}
-
 /** Friendlier words for an empty date than the schema's format message. */
 export function withEmptyDateMessages(issues: readonly FieldIssue[], dates: Readonly<Record<string, string>>): FieldIssue[] {
   return issues.map((issue) => (issue.path in dates && dates[issue.path] === '' ? { ...issue, message: 'enter a date' } : issue));

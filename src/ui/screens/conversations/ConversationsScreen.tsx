@@ -1,4 +1,5 @@
 import { Badge, Button, Checkbox, Field, Input, Link, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { DateInput } from '../../kit/DateInput';
 import { useEffect, useMemo, useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { FieldIssue } from '../../../domain/failures';
@@ -22,7 +23,8 @@ import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
 import { Notice, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
-import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { formatInstant } from '../../london-format';
@@ -262,6 +264,10 @@ function ScheduleFields({ value, onChange, error, warning }: { value: string | n
       setProblem('enter both a date and a time');
       return;
     }
+    if (!/^\d{4}-\d{2}-\d{2}$/u.test(nextDate)) {
+      setProblem('a date written as dd/mm/yyyy, such as 03/04/2025 for 3 April 2025');
+      return;
+    }
     const instant = instantFromLondonWallTime(nextDate, nextTime);
     if (instant === null) {
       setProblem('that time does not exist in London (the clocks go forward then)');
@@ -276,7 +282,7 @@ function ScheduleFields({ value, onChange, error, warning }: { value: string | n
       <legend style={{ fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS }}>When (UK time)</legend>
       <div className={styles.row}>
         <Field label="Date" {...validationProps(shown, warning)}>
-          <Input type="date" value={date} onChange={(_, data) => change(data.value, time)} data-testid="conversation-date" />
+          <DateInput value={date} onChange={(value) => change(value, time)} data-testid="conversation-date" />
         </Field>
         <Field label="Start time">
           <Input type="time" value={time} onChange={(_, data) => change(date, data.value)} data-testid="conversation-time" />
@@ -468,7 +474,7 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
       <Text size={200}>Each step’s prompts are guidance from the method’s conversation structure. Notes are saved as you type, step by step, so both facilitators can write at once.</Text>
       <StepNotes reviewId={snapshot.review.id} conversationId={conversation.id as ConversationId} notes={notes} />
       <div>
-        <RemoveRecordButton
+        <RemoveRecord
           kind="conversation"
           record={conversation}
           what={`the conversation with ${participant?.reportLabel ?? 'this participant'}`}

@@ -27,7 +27,7 @@ export function StepNotes({ reviewId, conversationId, notes }: { reviewId: Revie
 function StepNoteField({ step, reviewId, conversationId, existing }: { step: ConversationStep; reviewId: ReviewId; conversationId: ConversationId; existing: StepNote | undefined }) {
   // Until the first word is written there is no record; the hook creates it on the first save.
   const [template] = useState(() =>
-    unsavedRecord('stepNote', reviewId, stepNoteIdFor(conversationId, step.id), { conversationId, step: step.id, text: '', checked: [] }),
+    unsavedRecord('stepNote', reviewId, stepNoteIdFor(conversationId, step.id), { conversationId, step: step.id, text: '', comments: '', checked: [] }),
   );
   const { draft, update, status, issues, message, conflict, resolve, flush } = useAutosave('stepNote', existing ?? template);
   const headingId = `step-${step.id}-heading`;
@@ -69,7 +69,17 @@ function StepNoteField({ step, reviewId, conversationId, existing }: { step: Con
       <Field label={`Notes for step ${step.number}${step.id.length > 1 ? ` (${step.id.slice(-1)})` : ''}`} {...validationProps(issueFor(issues, 'text'))}>
         <Textarea value={draft.text} onChange={(_, data) => update({ text: data.value })} onBlur={() => void flush()} resize="vertical" rows={3} data-testid={`step-notes-${step.id}`} />
       </Field>
-      <ConflictDialog conflict={conflict} onResolve={resolve} fieldLabels={{ text: `Notes for step ${step.number}` }} />
+      <Field label={`Your own comments on step ${step.number}${step.id.length > 1 ? ` (${step.id.slice(-1)})` : ''} (never shown to the participant)`} {...validationProps(issueFor(issues, 'comments'))}>
+        <Textarea
+          value={draft.comments ?? ''}
+          onChange={(_, data) => update({ comments: data.value })}
+          onBlur={() => void flush()}
+          resize="vertical"
+          rows={2}
+          data-testid={`step-comments-${step.id}`}
+        />
+      </Field>
+      <ConflictDialog conflict={conflict} onResolve={resolve} fieldLabels={{ text: `Notes for step ${step.number}`, comments: `Your own comments on step ${step.number}` }} />
     </section>
   );
 }

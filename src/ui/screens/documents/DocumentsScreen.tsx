@@ -9,8 +9,10 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
-import { PeriodFields, ScreenTitle, validationProps, withEmptyDateMessages } from '../../components/workspace/FormParts';
-import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { ScreenTitle, validationProps, withEmptyDateMessages } from '../../components/workspace/FormParts';
+import { PeriodFields } from '../../kit/PeriodFields';
+import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { formatPeriod } from '../../london-format';
@@ -220,7 +222,7 @@ function DocumentEditor({ document, onRemoved }: { document: DocumentRecord; onR
         <Textarea value={draft.notes} onChange={(_, data) => update({ notes: data.value })} resize="vertical" rows={5} data-testid="document-notes" />
       </Field>
       <div>
-        <RemoveRecordButton
+        <RemoveRecord
           kind="document"
           record={document}
           what={document.title}

@@ -5,9 +5,9 @@ import { asId } from '../../../domain/ids';
 import { ADEQUACY_LABELS } from '../../../domain/labels';
 import { ADEQUACY_JUDGEMENTS, type AdequacyJudgement, type Episode } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
-import { PeriodFields } from '../../components/analysis/PeriodFields';
+import { PeriodFields } from '../../kit/PeriodFields';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
-import { RemoveRecord } from '../../components/analysis/RemoveRecord';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { fieldState } from '../../components/analysis/field-state';
 import { excerpt, formatPeriod } from '../../components/analysis/format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
@@ -72,7 +72,7 @@ export function EpisodeEditor({ episode, onClose }: { episode: Episode; onClose:
         <Field label="Title" required {...fieldState(issues, warnings, 'title')}>
           <Input value={form.title} onChange={(_, data) => change({ title: data.value })} />
         </Field>
-        <PeriodFields legend="When it happened" value={form.period} onChange={(period) => change({ period })} issues={issues} warnings={warnings} />
+        <PeriodFields openEnded legend="When it happened" value={form.period} onChange={(period) => change({ period })} issues={issues} warnings={warnings} />
         <Field
           label="Description"
           required

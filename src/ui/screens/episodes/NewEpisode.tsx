@@ -3,7 +3,7 @@ import { episodeIssues } from '../../../domain/analysis';
 import type { Episode } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { AddRecordDialog, useAddRecordForm } from '../../components/analysis/AddRecordDialog';
-import { PeriodFields } from '../../components/analysis/PeriodFields';
+import { PeriodFields } from '../../kit/PeriodFields';
 import { fieldState } from '../../components/analysis/field-state';
 import { useReview } from '../../review-context';
 
@@ -14,7 +14,7 @@ interface Draft {
   significance: string;
 }
 
-const EMPTY: Draft = { title: '', period: { from: '', to: null }, description: '', significance: '' };
+const EMPTY: Draft = { title: '', period: { from: '', to: '' }, description: '', significance: '' };
 
 /**
  * Record a key practice episode: what happened and its significance with hindsight. Judgement and factors follow
@@ -52,7 +52,7 @@ export function NewEpisode({ onClose, onAdded }: { onClose: () => void; onAdded:
       <Field label="Title" required {...fieldState(issues, warnings, 'title')}>
         <Input value={draft.title} onChange={(_, data) => edit({ title: data.value })} />
       </Field>
-      <PeriodFields legend="When it happened" value={draft.period} onChange={(period) => edit({ period })} issues={issues} warnings={warnings} />
+      <PeriodFields openEnded legend="When it happened" value={draft.period} onChange={(period) => edit({ period })} issues={issues} warnings={warnings} />
       <Field
         label="Description"
         required

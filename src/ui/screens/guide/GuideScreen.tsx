@@ -129,6 +129,18 @@ function ViewTabs({ value, onChange, panelId }: { value: View; onChange: (view: 
   );
 }
 
+/**
+ * Opened in a browser tab of its own (not inside a Teams side panel or stage, which embed it in a frame): the guide
+ * has no app header there, so it offers the way back to the workspace itself.
+ */
+function inPlainBrowser(): boolean {
+  try {
+    return window.self === window.top;
+  } catch {
+    return false;
+  }
+}
+
 /** The facilitators' guide in the meeting side panel (about 320 px wide), also usable full width. */
 export function GuideScreen({ recordId }: { recordId?: string | undefined }) {
   const { snapshot } = useReview();
@@ -178,6 +190,13 @@ function Guide({ conversation, participant, snapshot }: { conversation: Conversa
   return (
     <main className={styles.page} data-testid="guide" data-role={role.role}>
       <header className={styles.header}>
+        {inPlainBrowser() ? (
+          <nav aria-label="Back to the workspace">
+            <Link href={hrefOf(paths.record(snapshot.review.id, 'conversations', conversation.id))} data-testid="guide-back">
+              ← Back to the workspace: the conversation with {participant.reportLabel}
+            </Link>
+          </nav>
+        ) : null}
         <div>
           <h1 className={styles.title}>Conversation guide</h1>
           <div className={styles.who}>

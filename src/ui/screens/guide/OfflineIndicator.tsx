@@ -1,24 +1,8 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
-import { mergeChecked, mergeText } from '../../../domain/guide';
-import { recordLabel } from '../../../domain/labels';
-import type { StepNote } from '../../../domain/model';
-import type { Outbox, OutboxConflict, OutboxState } from '../../../ports/outbox';
-import { useAppServices } from '../../app-services';
-
-const NO_OUTBOX: OutboxState = { pending: 0, online: true, conflicts: [], lastFailure: null };
-const noSubscription = () => () => undefined;
-
-/** The outbox's state, live; a quiet "all sent" when there is no outbox (standalone mode stores locally anyway). */
-export function useOutboxState(): { outbox: Outbox | null; state: OutboxState } {
-  const { outbox } = useAppServices();
-  const state = useSyncExternalStore(
-    outbox ? (listener) => outbox.subscribe(listener) : noSubscription,
-    () => (outbox ? outbox.state() : NO_OUTBOX),
-  );
-  return { outbox: outbox ?? null, state };
-}
+import type { OutboxConflict } from '../../../ports/outbox';
+import { describeOutboxConflict, mergedOutboxRecord, useOutboxState } from '../../components/sync/outbox-state';
 
 const useStyles = makeStyles({ list: { margin: 0, paddingLeft: tokens.spacingHorizontalL } });
 
@@ -36,7 +20,7 @@ export function OfflineIndicator() {
 
   const settle = async (conflict: OutboxConflict, how: 'merge' | 'theirs') => {
     const resolved =
-      how === 'theirs' ? await outbox.resolveConflict(conflict.id, { keep: 'theirs' }) : await outbox.resolveConflict(conflict.id, { keep: 'merged', record: mergedRecord(conflict) });
+      how === 'theirs' ? await outbox.resolveConflict(conflict.id, { keep: 'theirs' }) : await outbox.resolveConflict(conflict.id, { keep: 'merged', record: mergedOutboxRecord(conflict) });
     setProblem(resolved.ok ? null : describeFailure(resolved.error));
   };
 
@@ -67,7 +51,7 @@ export function OfflineIndicator() {
             <ul className={styles.list}>
               {state.conflicts.map((conflict) => (
                 <li key={conflict.id}>
-                  <Text size={200}>{describeConflict(conflict)}</Text>{' '}
+                  <Text size={200}>{describeOutboxConflict(conflict)}</Text>{' '}
                   <Button size="small" appearance="primary" onClick={() => void settle(conflict, 'merge')}>
                     {conflict.recordKind === 'stepNote' ? 'Merge, keeping both' : 'Keep mine'}
                   </Button>{' '}
@@ -85,28 +69,4 @@ export function OfflineIndicator() {
   );
 }
 
-function describeConflict(conflict: OutboxConflict): string {
-  const what = recordLabel(conflict.recordKind);
-  if (conflict.theirs === null) return `${what}: deleted by someone else while you were offline.`;
-  if (conflict.recordKind === 'stepNote') return `${what} for step ${(conflict.theirs as StepNote).step}: both of you changed them.`;
-  return `${what}: changed by ${(conflict.theirs as { updatedBy?: string }).updatedBy ?? 'someone else'} while you were offline.`;
-}
-
-/** Step notes merge three ways (both versions kept where they overlap); anything else keeps this device's version. */
-function mergedRecord(conflict: OutboxConflict): NonNullable<OutboxConflict['mine']> {
-  const mine = conflict.mine;
-  const theirs = conflict.theirs;
-  if (!mine) return theirs as NonNullable<OutboxConflict['theirs']>;
-  if (!theirs) return mine;
-  if (conflict.recordKind === 'stepNote') {
-    const base = conflict.base as StepNote | null;
-    const mineNote = mine as StepNote;
-    const theirNote = theirs as StepNote;
-    return {
-      ...theirNote,
-      text: mergeText(base?.text ?? '', mineNote.text, theirNote.text).text,
-      checked: mergeChecked(base?.checked ?? [], mineNote.checked, theirNote.checked),
-    };
-  }
-  return { ...mine, version: theirs.version };
-}
+export { useOutboxState };

@@ -46,7 +46,6 @@ const useStyles = makeStyles({
 
 /** Runs a save and says what happened, politely; a failure is shown in words from describeFailure. */
 function useSaving() {
-  const { reload } = useReview();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -61,7 +60,6 @@ function useSaving() {
     }
     setFailure(null);
     setDone(doneMessage);
-    await reload();
     return true;
   };
   return { busy, failure, done, run };

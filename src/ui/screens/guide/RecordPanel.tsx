@@ -73,7 +73,6 @@ function RecordingControls({ conversation, participant }: { conversation: Conver
   const styles = useStyles();
   const guide = useConversationGuide();
   const { userName } = useAppServices();
-  const { reload } = useReview();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [destroying, setDestroying] = useState(false);
   const [by, setBy] = useState(userName);
@@ -87,7 +86,6 @@ function RecordingControls({ conversation, participant }: { conversation: Conver
     if (moved.ok) {
       setDestroying(false);
       setHow('');
-      await reload();
     }
   };
 
@@ -182,7 +180,6 @@ function TranscriptImport({ conversation, participant, snapshot }: { conversatio
   const styles = useStyles();
   const guide = useConversationGuide();
   const { mode, meetingTranscripts, userName } = useAppServices();
-  const { reload } = useReview();
   const fileInputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ImportState>({ stage: 'idle' });
@@ -238,7 +235,6 @@ function TranscriptImport({ conversation, participant, snapshot }: { conversatio
       return;
     }
     setState({ stage: 'kept', fileName: state.transcript.fileName });
-    await reload();
   };
 
   const assign = (label: string, key: string) => {

@@ -127,7 +127,10 @@ function StepNotes({ editor, step, large }: { editor: StepNoteEditor; step: Conv
   const waiting = editor.status === 'saved' && (!outbox.online || outbox.pending > 0);
   return (
     <div className={styles.section}>
-      <Field label={`Notes for step ${step}`} hint={large ? 'Their words as close as you can; your own comments in brackets.' : undefined}>
+      <Field
+        label={`Notes for step ${step}`}
+        hint={large ? 'Their words as close as you can. Your own comments go in the box below (anything in [brackets] here is treated as yours too and never shown to the participant).' : undefined}
+      >
         <Textarea
           ref={area}
           value={editor.text}
@@ -141,6 +144,19 @@ function StepNotes({ editor, step, large }: { editor: StepNoteEditor; step: Conv
             editor.setText(data.value);
           }}
           onSelect={(event) => setCaret({ text: editor.text, at: (event.target as HTMLTextAreaElement).selectionStart })}
+          onBlur={() => void editor.flush()}
+        />
+      </Field>
+      <Field
+        label="Your own comments (never shown to the participant)"
+        hint={large ? 'Follow-ups, impressions, reminders to each other: kept apart from their words.' : undefined}
+      >
+        <Textarea
+          value={editor.comments}
+          resize="vertical"
+          rows={large ? 4 : 2}
+          data-testid="step-comments"
+          onChange={(_, data) => editor.setComments(data.value)}
           onBlur={() => void editor.flush()}
         />
       </Field>
@@ -196,7 +212,7 @@ function ShareSummary({ editor, conversation }: { editor: StepNoteEditor; conver
   return (
     <div className={styles.section}>
       <Checkbox
-        label="Show these notes to the participant on the stage, as our summary of their view"
+        label="Show these notes to the participant on the stage, as our summary of their view (never your own comments)"
         checked={shared}
         onChange={(_, data) => editor.setChecked(data.checked === true ? [...editor.checked, SHARE_SUMMARY_ON_STAGE] : editor.checked.filter((item) => item !== SHARE_SUMMARY_ON_STAGE))}
       />

@@ -62,6 +62,9 @@ export interface NoteDraft {
   readonly baseChecked: readonly string[];
   readonly text: string;
   readonly checked: readonly string[];
+  /** The facilitators' own comments typed on the step, and what they were when the draft began (absent in older drafts). */
+  readonly baseComments?: string;
+  readonly comments?: string;
 }
 
 export const draftStorage = {
@@ -69,7 +72,16 @@ export const draftStorage = {
     const value = readJson(localStorage, draftKey(conversationId, step)) as Partial<NoteDraft> | null;
     if (!value || value.format !== 1 || typeof value.text !== 'string' || typeof value.baseText !== 'string' || typeof value.baseVersion !== 'number') return null;
     const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
-    return { format: 1, baseVersion: value.baseVersion, baseText: value.baseText, baseChecked: strings(value.baseChecked), text: value.text, checked: strings(value.checked) };
+    const text = (item: unknown): string | undefined => (typeof item === 'string' ? item : undefined);
+    return {
+      format: 1,
+      baseVersion: value.baseVersion,
+      baseText: value.baseText,
+      baseChecked: strings(value.baseChecked),
+      text: value.text,
+      checked: strings(value.checked),
+      ...(text(value.comments) !== undefined ? { comments: text(value.comments) ?? '', baseComments: text(value.baseComments) ?? '' } : {}),
+    };
   },
   write: (conversationId: string, step: string, draft: NoteDraft | null) => write(localStorage, draftKey(conversationId, step), draft),
 };

@@ -13,6 +13,8 @@ export type NoteStatus = 'saved' | 'unsaved' | 'saving' | 'failed';
 
 export interface StepNoteEditor {
   readonly text: string;
+  /** The facilitators' own comments on this step: never shown to the participant. */
+  readonly comments: string;
   readonly checked: readonly string[];
   readonly status: NoteStatus;
   /** Why the last save failed, in words. */
@@ -20,12 +22,14 @@ export interface StepNoteEditor {
   /** The other facilitator's words were merged in since this screen last showed them. */
   readonly mergedFromOther: boolean;
   readonly setText: (text: string) => void;
+  readonly setComments: (comments: string) => void;
   readonly setChecked: (checked: readonly string[]) => void;
   readonly flush: () => Promise<void>;
 }
 
 interface Content {
   readonly text: string;
+  readonly comments: string;
   readonly checked: readonly string[];
 }
 
@@ -44,12 +48,17 @@ export function useStepNote(input: { reviewId: ReviewId; conversationId: Convers
   const initial = useRef<{ content: Content; dirty: boolean } | null>(null);
   if (initial.current === null) {
     const draft = draftStorage.read(conversationId, step);
-    const storedContent: Content = { text: stored?.text ?? '', checked: stored?.checked ?? [] };
+    const storedContent: Content = { text: stored?.text ?? '', comments: stored?.comments ?? '', checked: stored?.checked ?? [] };
     if (!draft) initial.current = { content: storedContent, dirty: false };
-    else if ((stored?.version ?? 0) === draft.baseVersion) initial.current = { content: { text: draft.text, checked: draft.checked }, dirty: true };
-    else {
+    else if ((stored?.version ?? 0) === draft.baseVersion) {
+      initial.current = { content: { text: draft.text, comments: draft.comments ?? storedContent.comments, checked: draft.checked }, dirty: true };
+    } else {
       initial.current = {
-        content: { text: mergeText(draft.baseText, draft.text, storedContent.text).text, checked: mergeChecked(draft.baseChecked, draft.checked, storedContent.checked) },
+        content: {
+          text: mergeText(draft.baseText, draft.text, storedContent.text).text,
+          comments: draft.comments === undefined ? storedContent.comments : mergeText(draft.baseComments ?? '', draft.comments, storedContent.comments).text,
+          checked: mergeChecked(draft.baseChecked, draft.checked, storedContent.checked),
+        },
         dirty: true,
       };
     }
@@ -86,6 +95,8 @@ export function useStepNote(input: { reviewId: ReviewId; conversationId: Convers
       baseChecked: from?.checked ?? [],
       text: latest.current.text,
       checked: latest.current.checked,
+      baseComments: from?.comments ?? '',
+      comments: latest.current.comments,
     });
   }, [conversationId, step]);
 
@@ -101,14 +112,15 @@ export function useStepNote(input: { reviewId: ReviewId; conversationId: Convers
     if (!incoming || (known && incoming.version <= known.version && incoming.id === known.id)) return;
     if (!dirty.current) {
       base.current = incoming;
-      show({ text: incoming.text, checked: incoming.checked });
+      show({ text: incoming.text, comments: incoming.comments, checked: incoming.checked });
       return;
     }
     const merged = mergeText(known?.text ?? '', latest.current.text, incoming.text);
+    const comments = mergeText(known?.comments ?? '', latest.current.comments, incoming.comments).text;
     const checked = mergeChecked(known?.checked ?? [], latest.current.checked, incoming.checked);
     base.current = incoming;
-    if (merged.text !== latest.current.text) setMergedFromOther(true);
-    show({ text: merged.text, checked });
+    if (merged.text !== latest.current.text || comments !== latest.current.comments) setMergedFromOther(true);
+    show({ text: merged.text, comments, checked });
     keepDraft();
     schedule();
   }, [keepDraft, schedule, show]);
@@ -121,7 +133,7 @@ export function useStepNote(input: { reviewId: ReviewId; conversationId: Convers
     const sent = latest.current;
     setStatus('saving');
     const work = (async () => {
-      const saved = await guide.saveStepNote({ reviewId, conversationId, step, base: base.current, text: sent.text, checked: sent.checked });
+      const saved = await guide.saveStepNote({ reviewId, conversationId, step, base: base.current, text: sent.text, comments: sent.comments, checked: sent.checked });
       if (!saved.ok) {
         setStatus('failed');
         setMessage(describeFailure(saved.error));
@@ -132,13 +144,17 @@ export function useStepNote(input: { reviewId: ReviewId; conversationId: Convers
       setMessage(null);
       if (saved.value.merged) setMergedFromOther(true);
       const now = latest.current;
-      if (now.text === sent.text && sameList(now.checked, sent.checked)) {
+      if (now.text === sent.text && now.comments === sent.comments && sameList(now.checked, sent.checked)) {
         dirty.current = false;
-        show({ text: record.text, checked: record.checked });
+        show({ text: record.text, comments: record.comments, checked: record.checked });
       } else {
         // Typed on while it was saving: keep that, with whatever the save merged in.
-        show({ text: mergeText(sent.text, now.text, record.text).text, checked: mergeChecked(sent.checked, now.checked, record.checked) });
-        dirty.current = latest.current.text !== record.text || !sameList(latest.current.checked, record.checked);
+        show({
+          text: mergeText(sent.text, now.text, record.text).text,
+          comments: mergeText(sent.comments, now.comments, record.comments).text,
+          checked: mergeChecked(sent.checked, now.checked, record.checked),
+        });
+        dirty.current = latest.current.text !== record.text || latest.current.comments !== record.comments || !sameList(latest.current.checked, record.checked);
       }
       keepDraft();
       setStatus(dirty.current ? 'unsaved' : 'saved');
@@ -185,11 +201,13 @@ export function useStepNote(input: { reviewId: ReviewId; conversationId: Convers
 
   return {
     text: content.text,
+    comments: content.comments,
     checked: content.checked,
     status,
     message,
     mergedFromOther,
     setText: useCallback((text: string) => edit({ text }), [edit]),
+    setComments: useCallback((comments: string) => edit({ comments }), [edit]),
     setChecked: useCallback((checked: readonly string[]) => edit({ checked }), [edit]),
     flush,
   };

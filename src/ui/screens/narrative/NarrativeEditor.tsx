@@ -4,7 +4,7 @@ import { describePerspective, disputedBy, narrativeEntryIssues, type NarrativeEn
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
-import { RemoveRecord } from '../../components/analysis/RemoveRecord';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { excerpt, formatPeriod } from '../../components/analysis/format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';

@@ -8,7 +8,7 @@ import { NARRATIVE_KINDS, type NarrativeKind } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { fieldState } from '../../components/analysis/field-state';
 import { excerpt, formatPeriod } from '../../components/analysis/format';
-import { PeriodFields } from '../../components/analysis/PeriodFields';
+import { PeriodFields } from '../../kit/PeriodFields';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
 import { perspectiveFromValue, perspectiveOptionLabel, perspectiveValue, sourceFromValue, sourceValue, useNarrativeContext } from './narrative-context';
@@ -145,6 +145,7 @@ export function NarrativeFields({
       )}
 
       <PeriodFields
+        openEnded
         legend="The period it refers to"
         value={value.period}
         onChange={(period) => onChange({ period })}

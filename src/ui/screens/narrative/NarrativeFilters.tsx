@@ -1,4 +1,5 @@
 import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DateInput } from '../../kit/DateInput';
 import { Dismiss16Regular, Search16Regular } from '@fluentui/react-icons';
 import { NO_FILTER, isFiltering, type NarrativeFilter } from '../../../domain/analysis';
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
@@ -63,10 +64,10 @@ export function NarrativeFilters({ filter, onChange, shown, total }: { filter: N
           ))}
         </fieldset>
         <Field label="From" className={styles.narrow}>
-          <Input type="date" value={filter.from ?? ''} onChange={(_, data) => onChange({ ...filter, from: data.value || null })} />
+          <DateInput value={filter.from ?? ''} onChange={(value) => onChange({ ...filter, from: value || null })} />
         </Field>
         <Field label="To" className={styles.narrow}>
-          <Input type="date" value={filter.to ?? ''} onChange={(_, data) => onChange({ ...filter, to: data.value || null })} />
+          <DateInput value={filter.to ?? ''} onChange={(value) => onChange({ ...filter, to: value || null })} />
         </Field>
         <Field label="Words" className={styles.wide}>
           <Input contentBefore={<Search16Regular />} value={filter.text} onChange={(_, data) => onChange({ ...filter, text: data.value })} />

@@ -10,9 +10,12 @@ const TITLE_WIDTH = '15rem';
 const COLUMN_WIDTH = '11rem';
 
 const useStyles = makeStyles({
+  // The lanes use the screen: as tall as the window allows below the header (never a small box), scrolling inside
+  // with the lane headings (left) and the dates (top) kept in view.
   scroller: {
     overflow: 'auto',
-    maxHeight: '75vh',
+    maxHeight: 'max(24rem, calc(100vh - 7rem))',
+    overscrollBehavior: 'contain',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
     background: tokens.colorNeutralBackground1,

@@ -11,7 +11,7 @@ const EMPTY: NarrativeEntryDraft = {
   kind: 'account',
   perspective: null,
   source: null,
-  period: { from: '', to: null },
+  period: { from: '', to: '' },
   text: '',
   relatedEntryIds: [],
   involvesParticipantIds: [],

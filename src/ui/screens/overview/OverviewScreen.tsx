@@ -29,7 +29,8 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { ExportBundleButton } from '../../components/BundleTransfer';
-import { AgenciesEditor, Notice, PeriodFields, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
+import { AgenciesEditor, Notice, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
+import { PeriodFields } from '../../kit/PeriodFields';
 import { issueFor, useAutosavedReview } from '../../hooks/use-autosave';
 import { formatInstant } from '../../london-format';
 import { useReview } from '../../review-context';
@@ -135,7 +136,7 @@ function GuardList({ guards, reviewId }: { guards: readonly GuardResult[]; revie
 function CurrentPhase() {
   const styles = useStyles();
   const { service } = useAppServices();
-  const { snapshot, reload } = useReview();
+  const { snapshot } = useReview();
   const review = snapshot.review;
   const guards = guardsToLeave(review.phase, snapshot);
   const next = nextPhase(review.phase);
@@ -154,7 +155,6 @@ function CurrentPhase() {
       setReason('');
       setBackReason('');
       setBackTo('');
-      await reload();
     } else setOutcome({ intent: 'error', text: describeFailure(moved.error) });
   };
 

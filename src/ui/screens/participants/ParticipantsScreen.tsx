@@ -1,4 +1,5 @@
 import { Badge, Button, Field, Input, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { DateInput } from '../../kit/DateInput';
 import { useMemo, useState } from 'react';
 import type { FieldIssue } from '../../../domain/failures';
 import type { AgencyId } from '../../../domain/ids';
@@ -14,13 +15,13 @@ import {
   type ParticipantKind,
 } from '../../../domain/model';
 import { compareParticipants, suggestReportLabel } from '../../../domain/rules/participants';
-import { referencesTo } from '../../../domain/rules/references';
 import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
 import { Notice, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
-import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { useReview } from '../../review-context';
@@ -248,7 +249,6 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
   const { draft, update, status, issues: rawIssues, message, conflict, resolve, flush } = useAutosave('participant', participant);
   const issues = friendlier(rawIssues, draft.agencyId);
   const agencies = snapshot.review.agencies;
-  const references = referencesTo(snapshot, 'participant', participant.id);
   const family = isFamilyKind(draft.kind);
   return (
     <div className={styles.form} data-testid="participant-editor" onBlur={() => void flush()}>
@@ -320,10 +320,9 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
           </Select>
         </Field>
         <Field label="Letter sent on" className={styles.grow} {...validationProps(issueFor(issues, 'introductionLetter.on'))}>
-          <Input
-            type="date"
+          <DateInput
             value={draft.introductionLetter.on ?? ''}
-            onChange={(_, data) => update({ introductionLetter: { ...draft.introductionLetter, on: nullIfEmpty(data.value) } })}
+            onChange={(value) => update({ introductionLetter: { ...draft.introductionLetter, on: nullIfEmpty(value) } })}
             data-testid="participant-letter-date"
           />
         </Field>
@@ -339,10 +338,9 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
           </Select>
         </Field>
         <Field label="Confidentiality terms acknowledged on" className={styles.grow} {...validationProps(issueFor(issues, 'confidentialityAcknowledgedOn'))}>
-          <Input
-            type="date"
+          <DateInput
             value={draft.confidentialityAcknowledgedOn ?? ''}
-            onChange={(_, data) => update({ confidentialityAcknowledgedOn: nullIfEmpty(data.value) })}
+            onChange={(value) => update({ confidentialityAcknowledgedOn: nullIfEmpty(value) })}
             data-testid="participant-confidentiality-date"
           />
         </Field>
@@ -359,16 +357,11 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
         testId="participant-identifiers"
       />
       <div>
-        <RemoveRecordButton
+        <RemoveRecord
           kind="participant"
           record={participant}
           what={participant.reportLabel}
           onRemoved={onRemoved}
-          consequences={
-            references.length > 0 ? (
-              <Text block>Other records refer to this participant ({references.map((reference) => reference.description).join(', ')}); they would need to change first.</Text>
-            ) : null
-          }
         />
       </div>
       <ConflictDialog conflict={conflict} onResolve={resolve} fieldLabels={{ realName: 'Real name', reportLabel: 'Report label', significanceNote: 'Note on significance' }} />

@@ -1,7 +1,11 @@
 import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ThumbLike16Regular, Warning16Regular } from '@fluentui/react-icons';
-import { PATTERN_INFLUENCE_LABELS, PRIORITY_LABELS, patternTitle } from '../../../domain/analysis';
+import { PATTERN_INFLUENCE_LABELS, PRIORITY_LABELS, describePerspective, patternEvidence, patternTitle } from '../../../domain/analysis';
 import type { Pattern } from '../../../domain/model';
+import { excerpt, formatPeriod } from '../../components/analysis/format';
+import { useReview } from '../../review-context';
+import { hrefOf, paths } from '../../routes';
+import { narrativeContextOf } from '../narrative/narrative-context';
 
 const useStyles = makeStyles({
   card: {
@@ -20,6 +24,7 @@ const useStyles = makeStyles({
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   influence: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS, alignItems: 'center', fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  evidence: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
 });
 
 /** A pattern on the board: title, statement, influence and the two prioritisation criteria. */
@@ -27,6 +32,9 @@ export function PatternCard({ pattern, href, current, recorded }: { pattern: Pat
   const styles = useStyles();
   const { widespread, contemporaryRelevance, rank } = pattern.prioritisation;
   const good = pattern.influence === 'supportsGoodPractice';
+  const { snapshot } = useReview();
+  const evidence = patternEvidence(pattern, snapshot);
+  const context = narrativeContextOf(snapshot);
   return (
     <li className={mergeClasses(styles.card, recorded ? styles.recorded : undefined, current ? styles.current : undefined)} data-pattern-id={pattern.id}>
       <div className={styles.row}>
@@ -56,6 +64,33 @@ export function PatternCard({ pattern, href, current, recorded }: { pattern: Pat
       <span className={styles.meta}>
         Draws on {pattern.episodeIds.length} {pattern.episodeIds.length === 1 ? 'episode' : 'episodes'}
       </span>
+      {evidence.factors.length > 0 ? (
+        <div data-testid="pattern-cited-factors">
+          <span className={styles.meta}>Rests on these contributory factors:</span>
+          <ul className={styles.evidence}>
+            {evidence.factors.map((cited) => (
+              <li key={cited.factorTagId}>
+                {cited.factorLabel} (in <Link href={hrefOf(paths.record(pattern.reviewId, 'episodes', cited.episodeId))}>{cited.episodeTitle}</Link>)
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {evidence.entries.length > 0 ? (
+        <div data-testid="pattern-cited-entries">
+          <span className={styles.meta}>Evidence from the narrative:</span>
+          <ul className={styles.evidence}>
+            {evidence.entries.map((entry) => (
+              <li key={entry.id}>
+                <Link href={hrefOf(paths.record(pattern.reviewId, 'narrative', entry.id))}>
+                  {describePerspective(entry.perspective, context).title}, {formatPeriod(entry.period)}
+                </Link>
+                : {excerpt(entry.text, 80)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </li>
   );
 }

@@ -1,16 +1,18 @@
 import { Field, Input, Radio, RadioGroup, Switch, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { PRIORITY_LABELS, patternTitle } from '../../../domain/analysis';
+import { PRIORITY_LABELS, citableFactors, compareEntries, describePerspective, patternTitle } from '../../../domain/analysis';
 import { asId } from '../../../domain/ids';
 import { PRIORITY_LEVELS, type Pattern } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
-import { RemoveRecord } from '../../components/analysis/RemoveRecord';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { fieldState } from '../../components/analysis/field-state';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
+import { excerpt, formatPeriod } from '../../components/analysis/format';
 import { useReview } from '../../review-context';
+import { narrativeContextOf } from '../narrative/narrative-context';
 import { useEpisodeOptions } from './episode-options';
 import { checkPattern } from './pattern-rules';
 import { PatternCoreFields, applyChoice, choiceOf, type SubPatternChoice } from './pattern-fields';
@@ -36,6 +38,26 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
   const { draft: form, update: change, issues, warnings } = saved;
   const [choice, setChoice] = useState<SubPatternChoice>(() => choiceOf(pattern));
   const episodeOptions = useEpisodeOptions(snapshot.episodes);
+  // The guide draws patterns from the episodes' contributory factors and the narrative's evidence: both can be cited.
+  const factorOptions = useMemo(
+    () =>
+      citableFactors(form, snapshot.episodes).map((cited) => ({
+        id: cited.factorTagId,
+        label: `${cited.factorLabel} (in “${cited.episodeTitle}”)`,
+        searchText: cited.whyItMadeSense,
+      })),
+    [form, snapshot.episodes],
+  );
+  const context = useMemo(() => narrativeContextOf(snapshot), [snapshot]);
+  const entryOptions = useMemo(
+    () =>
+      [...snapshot.narrative].sort(compareEntries).map((entry) => ({
+        id: entry.id,
+        label: `${describePerspective(entry.perspective, context).title}, ${formatPeriod(entry.period)}: ${excerpt(entry.text, 70)}`,
+        searchText: entry.text,
+      })),
+    [snapshot.narrative, context],
+  );
   const prioritise = (changes: Partial<Pattern['prioritisation']>) => change((current) => ({ ...current, prioritisation: { ...current.prioritisation, ...changes } }));
   const close = async () => {
     await saved.flush();
@@ -69,6 +91,19 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
         selected={form.episodeIds}
         onChange={(ids) => change({ episodeIds: ids.map((id) => asId(id)) })}
         validationMessage={fieldState(issues, warnings, 'episodeIds').validationMessage as string | undefined}
+      />
+      <ChecklistPicker
+        legend="Contributory factors it rests on"
+        hint={factorOptions.length === 0 ? 'Link episodes with contributory factors first: their factors can then be cited here.' : 'The factors, tagged on the episodes above, that show this pattern.'}
+        options={factorOptions}
+        selected={form.factorTagIds.filter((id) => factorOptions.some((option) => option.id === id))}
+        onChange={(ids) => change({ factorTagIds: ids.map((id) => asId(id)) })}
+      />
+      <ChecklistPicker
+        legend="Narrative entries whose evidence it rests on"
+        options={entryOptions}
+        selected={form.narrativeEntryIds}
+        onChange={(ids) => change({ narrativeEntryIds: ids.map((id) => asId(id)) })}
       />
       <section className={styles.section} aria-labelledby="pattern-priority-heading">
         <h3 className={styles.heading} id="pattern-priority-heading">

@@ -2,11 +2,11 @@ import { caseSpecificTerms, patternIssues } from '../../../domain/analysis';
 import type { Participant, Pattern, Review } from '../../../domain/model';
 import type { RuleCheck } from '../../components/analysis/use-checked-autosave';
 
-/** The pattern rules plus a gentle check that the statement does not name this case. */
+/** The pattern rules plus a gentle check that the statement does not name this case (people, agencies' local names, places). */
 export function checkPattern(
   pattern: Pick<Pattern, 'subPatternId' | 'newSubPatternTitle' | 'statement' | 'episodeIds' | 'prioritisation'>,
   episodeIds: ReadonlySet<string>,
-  review: Pick<Review, 'codename'>,
+  review: Pick<Review, 'codename' | 'agencies'>,
   participants: readonly Pick<Participant, 'kind' | 'realName' | 'reportLabel' | 'otherIdentifiers'>[],
 ): RuleCheck {
   const outcome = patternIssues(pattern, episodeIds);

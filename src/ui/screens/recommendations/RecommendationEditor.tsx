@@ -1,9 +1,10 @@
 import { Field, Input, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { DateInput } from '../../kit/DateInput';
 import { useCallback } from 'react';
 import { RECOMMENDATION_STATUS_LABELS, recommendationIssues } from '../../../domain/analysis';
 import { RECOMMENDATION_STATUSES, type Recommendation } from '../../../domain/model';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
-import { RemoveRecord } from '../../components/analysis/RemoveRecord';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { fieldState } from '../../components/analysis/field-state';
 import { excerpt, formatDate } from '../../components/analysis/format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
@@ -64,7 +65,7 @@ export function RecommendationEditor({ recommendation, onClose }: { recommendati
             hint={form.tracking.dueOn ? `${formatDate(form.tracking.dueOn)} (UK time)` : 'Dates are UK (Europe/London) dates.'}
             {...fieldState(issues, warnings, 'tracking.dueOn')}
           >
-            <Input type="date" value={form.tracking.dueOn ?? ''} onChange={(_, data) => track({ dueOn: data.value === '' ? null : data.value })} />
+            <DateInput value={form.tracking.dueOn ?? ''} onChange={(value) => track({ dueOn: value === '' ? null : value })} />
           </Field>
           <Field
             label="Completed"
@@ -72,7 +73,7 @@ export function RecommendationEditor({ recommendation, onClose }: { recommendati
             hint={form.tracking.completedOn ? formatDate(form.tracking.completedOn) : undefined}
             {...fieldState(issues, warnings, 'tracking.completedOn')}
           >
-            <Input type="date" value={form.tracking.completedOn ?? ''} onChange={(_, data) => track({ completedOn: data.value === '' ? null : data.value })} />
+            <DateInput value={form.tracking.completedOn ?? ''} onChange={(value) => track({ completedOn: value === '' ? null : value })} />
           </Field>
         </div>
         <Field label="Evidence" hint="What shows progress or completion." {...fieldState(issues, warnings, 'tracking.evidence')}>

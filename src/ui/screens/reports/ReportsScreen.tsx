@@ -1,4 +1,5 @@
 import { Button, Field, Input, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { DateInput } from '../../kit/DateInput';
 import { useState, type FormEvent } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { ParticipantId } from '../../../domain/ids';
@@ -97,36 +98,36 @@ function DraftEditor({ draft: stored, title, meeting }: { draft: ReportStage; ti
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL }}>
         <Field label="Shared with participants on" {...validationProps(issueFor(issues, 'publishedAt'))}>
-          <Input
-            type="date"
+          <DateInput
             data-testid={`${prefix}-shared`}
             value={sharedOn}
-            onChange={(_, data) => update({ publishedAt: data.value ? instantFromLondonWallTime(data.value, '09:00') : null })}
+            onChange={(value) => {
+              // Only a whole date becomes an instant; half-typed text waits for the rest.
+              if (value === '') update({ publishedAt: null });
+              else if (/^\d{4}-\d{2}-\d{2}$/u.test(value)) update({ publishedAt: instantFromLondonWallTime(value, '09:00') });
+            }}
           />
         </Field>
         <Field label="Comments invited from" {...validationProps(issueFor(issues, 'commentWindow'))}>
-          <Input
-            type="date"
+          <DateInput
             value={draft.commentWindow?.opensOn ?? ''}
-            onChange={(_, data) =>
-              update({ commentWindow: data.value ? { opensOn: data.value, closesOn: draft.commentWindow?.closesOn ?? data.value } : null })
+            onChange={(value) =>
+              update({ commentWindow: value ? { opensOn: value, closesOn: draft.commentWindow?.closesOn ?? value } : null })
             }
           />
         </Field>
         <Field label="Comments close on" {...validationProps(issueFor(issues, 'commentWindow.closesOn'))}>
-          <Input
-            type="date"
+          <DateInput
             disabled={!draft.commentWindow}
             value={draft.commentWindow?.closesOn ?? ''}
-            onChange={(_, data) => draft.commentWindow && update({ commentWindow: { ...draft.commentWindow, closesOn: data.value } })}
+            onChange={(value) => draft.commentWindow && update({ commentWindow: { ...draft.commentWindow, closesOn: value } })}
           />
         </Field>
         <Field label={`${meeting} held on`} {...validationProps(issueFor(issues, 'groupMeeting.heldOn'))}>
-          <Input
-            type="date"
+          <DateInput
             data-testid={`${prefix}-meeting`}
             value={draft.groupMeeting.heldOn ?? ''}
-            onChange={(_, data) => update({ groupMeeting: { ...draft.groupMeeting, heldOn: data.value || null } })}
+            onChange={(value) => update({ groupMeeting: { ...draft.groupMeeting, heldOn: value || null } })}
           />
         </Field>
       </div>

@@ -2,12 +2,12 @@ import { Button, Field, Input, Link, Select, Table, TableBody, TableCell, TableH
 import { useState } from 'react';
 import { TEAM_ROLE_LABELS } from '../../../domain/labels';
 import { TEAM_ROLES, type TeamMember, type TeamRole } from '../../../domain/model';
-import { referencesTo } from '../../../domain/rules/references';
 import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { Notice, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
-import { RemoveRecordButton, useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
 import { issueFor, useAutosave } from '../../hooks/use-autosave';
 import { useReview } from '../../review-context';
@@ -22,16 +22,29 @@ const ROLE_HINTS: Record<TeamRole, string> = {
 };
 
 /** In plain words: is there a lead reviewer, and are there exactly the two facilitators the method asks for? */
-export function teamComposition(members: readonly Pick<TeamMember, 'role'>[]): { ready: boolean; lines: string[] } {
-  const leads = members.filter((member) => member.role === 'leadReviewer').length;
+export function teamComposition(members: readonly Pick<TeamMember, 'role' | 'name'>[]): { ready: boolean; lines: string[] } {
+  const leadNames = members.filter((member) => member.role === 'leadReviewer').map((member) => member.name);
+  const leads = leadNames.length;
   const facilitators = members.filter((member) => member.role === 'facilitator').length;
   const lines: string[] = [];
   if (leads === 0) lines.push('The team has no lead reviewer yet.');
+  if (leads > 1) {
+    lines.push(
+      `The team has ${leads} lead reviewers (${leadNames.join(' and ')}). A review has one lead, who leads the review and its analysis: change the role of all but one (two only for a handover, and only for a while).`,
+    );
+  }
   if (facilitators !== 2) {
     const count = facilitators === 0 ? 'no facilitators' : facilitators === 1 ? 'one facilitator' : `${facilitators} facilitators`;
     lines.push(`The team has ${count}. The method has exactly two, who hold every conversation together: one leads the questions, the other leads the note-taking.`);
   }
   return { ready: lines.length === 0, lines };
+}
+
+/** Said beside the role when a second lead reviewer is chosen: pointed out, not refused (a handover may need two). */
+export function secondLeadWarning(member: { id?: string; role: TeamRole }, team: readonly Pick<TeamMember, 'id' | 'role' | 'name'>[]): string | undefined {
+  if (member.role !== 'leadReviewer') return undefined;
+  const other = team.find((candidate) => candidate.id !== member.id && candidate.role === 'leadReviewer');
+  return other ? `${other.name} is already the lead reviewer. A review has one lead: choose another role unless this is a handover.` : undefined;
 }
 
 /** The review team: who they are and their roles. */
@@ -139,7 +152,7 @@ function AddTeamMemberForm({ onCancel, onAdded }: { onCancel: () => void; onAdde
       <Field label="Name" required {...validationProps(issueFor(issues, 'name'))}>
         <Input value={fields.name} onChange={(_, data) => setFields({ ...fields, name: data.value })} data-testid="member-name" autoFocus />
       </Field>
-      <Field label="Role" hint={ROLE_HINTS[fields.role]} {...validationProps(issueFor(issues, 'role'))}>
+      <Field label="Role" hint={ROLE_HINTS[fields.role]} {...validationProps(issueFor(issues, 'role'), secondLeadWarning(fields, snapshot.teamMembers))}>
         <RoleSelect value={fields.role} onChange={(role) => setFields({ ...fields, role })} testId="member-role" />
       </Field>
       <Field label="Email" {...validationProps(issueFor(issues, 'email'))}>
@@ -156,7 +169,6 @@ function TeamMemberEditor({ member, onRemoved }: { member: TeamMember; onRemoved
   const styles = useWorkspaceStyles();
   const { snapshot } = useReview();
   const { draft, update, status, issues, message, conflict, resolve, flush } = useAutosave('teamMember', member);
-  const references = referencesTo(snapshot, 'teamMember', member.id);
   return (
     <div className={styles.form} data-testid="team-member-editor">
       <div className={styles.row} style={{ alignItems: 'center' }}>
@@ -167,7 +179,7 @@ function TeamMemberEditor({ member, onRemoved }: { member: TeamMember; onRemoved
       <Field label="Name" required {...validationProps(issueFor(issues, 'name'))}>
         <Input value={draft.name} onChange={(_, data) => update({ name: data.value })} onBlur={() => void flush()} data-testid="member-name" />
       </Field>
-      <Field label="Role" hint={ROLE_HINTS[draft.role]} {...validationProps(issueFor(issues, 'role'))}>
+      <Field label="Role" hint={ROLE_HINTS[draft.role]} {...validationProps(issueFor(issues, 'role'), secondLeadWarning(draft, snapshot.teamMembers))}>
         <RoleSelect value={draft.role} onChange={(role) => update({ role })} testId="member-role" />
       </Field>
       <Field label="Email" {...validationProps(issueFor(issues, 'email'))}>
@@ -177,18 +189,11 @@ function TeamMemberEditor({ member, onRemoved }: { member: TeamMember; onRemoved
         <Input value={draft.profession} onChange={(_, data) => update({ profession: data.value })} onBlur={() => void flush()} data-testid="member-profession" />
       </Field>
       <div>
-        <RemoveRecordButton
+        <RemoveRecord
           kind="teamMember"
           record={member}
           what={`${member.name} (${TEAM_ROLE_LABELS[member.role]})`}
           onRemoved={onRemoved}
-          consequences={
-            references.length > 0 ? (
-              <Text block>
-                {member.name} is named on {references.map((reference) => reference.description).join(', ')}: choose someone else there first.
-              </Text>
-            ) : null
-          }
         />
       </div>
       <ConflictDialog conflict={conflict} onResolve={resolve} />

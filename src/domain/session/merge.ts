@@ -16,8 +16,7 @@ export interface MergeOutcome<T> {
   readonly conflicts: readonly FieldPath[];
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** JSON with sorted keys, so equal values compare equal whatever their key order. */
 export function stableJson(value: unknown): string {
@@ -83,7 +82,9 @@ function mergeValue(base: unknown, mine: unknown, theirs: unknown, path: FieldPa
 
 export function mergeThreeWay<T extends object>(base: T, mine: T, theirs: T): MergeOutcome<T> {
   const conflicts: FieldPath[] = [];
-  const merged: Record<string, unknown> = { ...(theirs as Record<string, unknown>) };
+  const merged: Record<string, unknown> = {
+    ...(theirs as Record<string, unknown>),
+  };
   const b = base as Record<string, unknown>;
   const m = mine as Record<string, unknown>;
   const t = theirs as Record<string, unknown>;

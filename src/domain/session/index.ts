@@ -1,0 +1,4 @@
+export * from './commands';
+export * from './merge';
+export * from './rules';
+export * from './snapshot';

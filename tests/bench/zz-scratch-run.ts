@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { createServer } from 'node:http';
+import { readFileSync, statSync, mkdtempSync } from 'node:fs';
+import { join, normalize, resolve, extname } from 'node:path';
+import { tmpdir } from 'node:os';
+const outDir = mkdtempSync(join(tmpdir(), 'scr-'));
+await build({ configFile: false, logLevel: 'error', root: resolve('tests/bench/pages/zz-scratch'), build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: resolve('tests/bench/pages/zz-scratch/scratch.html') } } });
+const server = createServer((req, res) => { const p = normalize(join(outDir, new URL(req.url!, 'http://x').pathname)); if (!statSync(p, { throwIfNoEntry: false })?.isFile()) { res.writeHead(404).end(); return; } res.writeHead(200, { 'content-type': extname(p) === '.js' ? 'text/javascript' : 'text/html' }).end(readFileSync(p)); });
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+await page.goto(`http://127.0.0.1:${(server.address() as any).port}/scratch.html`);
+await page.waitForFunction(() => (window as any).ready);
+for (const scale of [1, 4]) console.log(scale, JSON.stringify(await page.evaluate((s) => (window as any).go(s), scale)));
+await browser.close(); server.close();
