@@ -17,8 +17,6 @@ import { openMicrosoft365Store } from './graph-wiring';
 import type { ModeDecision } from './mode-selection';
 import { render, storedTheme } from './render';
 import { pathOfHash, routeForSurface, viewPath, type ConversationTarget } from './teams/frame-routing';
-import { graphOnlineMeetings } from './teams/graph-online-meetings';
-import { graphMeetingTranscripts } from '../adapters/graph/meeting-transcripts';
 import { findConversationForMeeting, type MeetingCandidate } from './teams/meeting-conversation';
 import type { TeamsSession } from './teams/teams-host';
 import type { TenantConfig } from './tenant-config';
@@ -102,18 +100,22 @@ async function createAuthenticator(tenant: TenantConfig, teams: TeamsSession | n
 }
 
 async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSession | null): Promise<Result<AppServices, Failure>> {
-  const getAccessToken = () => signedIn.tokens.getAccessToken();
+  const getAccessToken = (scopes?: readonly string[]) => signedIn.tokens.getAccessToken(scopes);
   const storage = openMicrosoft365Store({ tenant, getAccessToken, username: signedIn.user.username });
   if (!storage.ok) return storage;
   const deps = { store: storage.value.store, clock: systemClock, ids: randomIds, actor: () => signedIn.user.displayName };
   const service = new ReviewService({ ...deps, journal: browserJournal(), outbox: storage.value.outbox });
   // Bundles move a review between modes and serve as backups; SharePoint receives an import all or nothing too.
   const bundles = new BundleService({ ...deps, producer: 'Learning Together for Teams (Microsoft 365)' });
-  const meetings = graphOnlineMeetings({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken });
+  const meetings = storage.value.onlineMeetings;
   const appUrl = `${window.location.origin}${window.location.pathname}`;
 
   const findMeetingConversation = async (): Promise<Result<ConversationTarget | null, Failure>> => {
     if (!teams?.chatThreadId) return ok(null);
+    // The meeting index answers in one request; only a site set up before the index existed falls back to searching.
+    const indexed = await storage.value.meetingConversation(teams.chatThreadId);
+    if (indexed.ok && indexed.value !== null) return ok({ reviewId: indexed.value.reviewId, conversationId: indexed.value.conversationId } as ConversationTarget);
+    if (indexed.ok || indexed.error.kind !== 'notFound') return indexed.ok ? ok(null) : indexed;
     const candidates = await meetingCandidates(service);
     if (!candidates.ok) return candidates;
     return findConversationForMeeting({ chatThreadId: teams.chatThreadId }, candidates.value, meetings, new Date());
@@ -146,7 +148,7 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
     outbox: storage.value.outbox,
     provisioner: storage.value.provisioner,
     // The conversation guide's "Import from Teams meeting" (src/adapters/graph/meeting-transcripts.ts).
-    meetingTranscripts: graphMeetingTranscripts({ graphBaseUrl: tenant.graphBaseUrl, getAccessToken }),
+    meetingTranscripts: storage.value.meetingTranscripts,
     // Facilitators and coordinators practise in the tool they will use: the fictional training case is a review of
     // its own here too (its channel and lists like any other, marked fictional in the register), opened rather than
     // copied when it is already there. It is imported lazily, from its own chunk.

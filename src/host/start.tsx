@@ -17,8 +17,13 @@ export type StartDecision = ModeDecision<TeamsSession>;
 /** Decides the mode, then renders. Microsoft 365 code (teams-js, MSAL, Graph) is loaded only when needed. */
 export async function start(rootElement: HTMLElement): Promise<void> {
   const root = createRoot(rootElement);
+  const hosted = mayBeHosted(window);
+  // With no host that could answer, standalone is the likely mode: its data layer starts downloading now, alongside
+  // the config.json round trip, and standalone.ts picks up the same module (DESIGN §6 first-screen, ADR 0851). Only a
+  // Microsoft 365 sign-in start (a configured tenant, not framed) wastes it.
+  if (!hosted) void import('./standalone-data').catch(() => undefined);
   const decision = await selectMode<TeamsSession>({
-    mayBeHosted: mayBeHosted(window),
+    mayBeHosted: hosted,
     initializeHost: async () => (await import('./teams/teams-host')).connectToTeams(),
     hostTimeoutMs: HOST_TIMEOUT_MS,
     loadTenantConfig: () =>

@@ -3,7 +3,8 @@ import { err, ok, type Result } from '../domain/result';
 
 // Reading where a tenant may be configured needs no zod; checking what is found does. So start-up reads the
 // sources here and loads the zod-based checks (tenant-config.ts, a chunk of its own) only when there is something
-// to check: a standalone start, with no config, never fetches them (DESIGN §6, first-load-js).
+// to check: a standalone start, with no config or with the shipped `"tenant": null` config, never fetches them
+// (DESIGN §6, first-load-js and first-screen).
 
 export interface TenantConfigSources {
   /** `import.meta.env.VITE_TENANT_CONFIG`, if the build set it. */
@@ -20,6 +21,33 @@ export interface TenantConfigChecks<Config> {
   parseConfigFile(text: string, source: string): Result<Config | null, Failure>;
 }
 
+/** The config file's `schemaVersion` (tenant-config.ts re-exports it). */
+export const TENANT_CONFIG_VERSION = 1;
+
+/**
+ * Whether config.json's text says "standalone" in exactly the shape tenant-config.ts accepts: an object of
+ * `tenant: null`, with at most `schemaVersion: 1` and a string `$comment` beside it. The shipped config.json is
+ * this, so a standalone start decides at once, without fetching the zod checks (DESIGN §6, first-screen).
+ * Anything else, even a near miss, goes to the checks, which accept it or say what is wrong with it.
+ */
+export function isPlainStandaloneConfig(text: string): boolean {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const fields = json as Record<string, unknown>;
+  return (
+    Object.hasOwn(fields, 'tenant') &&
+    fields.tenant === null &&
+    Object.keys(fields).every((key) => key === 'tenant' || key === 'schemaVersion' || key === '$comment') &&
+    (fields.schemaVersion === undefined || fields.schemaVersion === TENANT_CONFIG_VERSION) &&
+    (fields.$comment === undefined || typeof fields.$comment === 'string')
+  );
+}
+
 /** The build variable wins; otherwise config.json; otherwise no tenant. */
 export async function readTenantConfig<Config>(
   sources: TenantConfigSources,
@@ -28,6 +56,7 @@ export async function readTenantConfig<Config>(
   const variable = sources.buildVariable !== undefined && sources.buildVariable.trim() !== '' ? sources.buildVariable : null;
   const text = variable ?? (await sources.readConfigFile());
   if (text === null) return ok(null);
+  if (variable === null && isPlainStandaloneConfig(text)) return ok(null);
   let checks: TenantConfigChecks<Config>;
   try {
     checks = await loadChecks();

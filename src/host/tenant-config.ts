@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Failure } from '../domain/failures';
 import { issuesFromZod } from '../domain/failures';
 import { err, ok, type Result } from '../domain/result';
-import { readTenantConfig, type TenantConfigSources } from './tenant-config-source';
+import { TENANT_CONFIG_VERSION, readTenantConfig, type TenantConfigSources } from './tenant-config-source';
 
 // Start-up reads the sources without zod (tenant-config-source.ts) and loads this module only to check them.
 export { configFileReader, type TenantConfigSources } from './tenant-config-source';
@@ -12,7 +12,7 @@ export { configFileReader, type TenantConfigSources } from './tenant-config-sour
  * `VITE_TENANT_CONFIG` (JSON) or from `config.json` beside index.html, so one build can be deployed to many
  * tenants by editing one file. `{ "tenant": null }` means standalone.
  */
-export const TENANT_CONFIG_VERSION = 1;
+export { TENANT_CONFIG_VERSION };
 
 const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
 

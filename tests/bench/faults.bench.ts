@@ -1,5 +1,6 @@
-// faults: a scripted full review run once cleanly and once with 10% injected 429/503 (inside batches too),
-// occasional dropped connections, lost answers to commits and a concurrent writer's 412. The stored reviews must
+// faults: a scripted full review run once cleanly and once with 25% injected 429 and 5% 503 (inside batches too),
+// dropped connections, writes answered 5xx after they were applied, a 409 save conflict, a channel site that is not
+// ready for a while, file reads through the download redirect, lost answers to commits and a concurrent writer's 412. The stored reviews must
 // match, with no write lost or duplicated, and every retry must wait at least its Retry-After (real time).
 import { runFaultScenario, SCRIPTED_FAULTS, type RunReport } from '../graph-store/fault-scenario';
 import { setupServer } from '../graph-store/harness';
@@ -21,9 +22,12 @@ registerBench({
     const server = setupServer();
     server.listen({ onUnhandledRequest: 'error' });
     try {
-      log('running the scripted review cleanly, then with faults (real Retry-After waits of 0.05–0.4 s)');
+      log('running the scripted review cleanly, then with faults (real Retry-After waits of 0.05–0.4 s; the channel site not ready for 3 s)');
       const report = await runFaultScenario(server, {
-        rates: { throttle: 0.05, unavailable: 0.05, drop: 0.02, retryAfterSeconds: { min: 0.05, max: 0.4 } },
+        // The hard profile: 25% throttling (whole requests and $batch parts, and the batch envelope), 5% 503,
+        // dropped connections, 3% of writes applied and then answered 504; files are read through their redirect.
+        rates: { throttle: 0.25, unavailable: 0.05, drop: 0.02, errorAfterCommit: 0.03, retryAfterSeconds: { min: 0.05, max: 0.4 } },
+        double: { channelSiteDelayMs: 3000 },
         scripted: SCRIPTED_FAULTS,
         sizes: quick ? { ...SCRIPT_SIZES, participants: 4, episodes: 5 } : SCRIPT_SIZES,
       });

@@ -15,7 +15,7 @@ export const FIRST_LOAD_RATIO_BUDGET = 1.5;
 /** The chunk standalone start-up import()s at once: the data layer the reviews list waits for. */
 export const STANDALONE_DATA_CHUNK = 'src/host/standalone-data.ts';
 /** Chunks the first screen import()s as it renders, without waiting for anyone to do anything. */
-export const FETCHED_AT_START_UP = [STANDALONE_DATA_CHUNK, 'src/ui/components/ThemeSwitch.tsx'];
+export const FETCHED_AT_START_UP = [STANDALONE_DATA_CHUNK, 'src/ui/components/ThemeSwitch.tsx', 'src/ui/components/sync/SyncIndicator.tsx'];
 
 const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
 const ratio = (bytes: number, baselineBytes: number): string => (bytes / baselineBytes).toFixed(2);

@@ -25,12 +25,11 @@ const AT = '2026-02-03T10:00:00.000Z';
 const ACTOR = 'Fixture builder (fictional)';
 const CLASS_TEACHER_LABEL = 'Class teacher, Oakfield Primary School (fictional)';
 
-function record<K extends ChildRecordKind>(kind: K, id: string, fields: Record<string, unknown>, schemaVersion: number = RECORD_SCHEMA_VERSION): ChildRecordOf<K> {
+function record<K extends ChildRecordKind>(kind: K, id: string, fields: Record<string, unknown>): ChildRecordOf<K> {
   const candidate = { ...fields, id, reviewId: REVIEW_ID, schemaVersion: RECORD_SCHEMA_VERSION, version: 1, createdAt: AT, updatedAt: AT, createdBy: ACTOR, updatedBy: ACTOR };
   const parsed = CHILD_RECORD_SCHEMAS[kind].safeParse(candidate);
   if (!parsed.success) throw new Error(`Fixture ${kind} ${id} is invalid: ${parsed.error.message}`);
-  // An older record is stored as it was written then: the store lifts it when the review is read.
-  return (schemaVersion === RECORD_SCHEMA_VERSION ? parsed.data : { ...(fields as object), id, reviewId: REVIEW_ID, schemaVersion, version: 1, createdAt: AT, updatedAt: AT, createdBy: ACTOR, updatedBy: ACTOR }) as ChildRecordOf<K>;
+  return parsed.data as ChildRecordOf<K>;
 }
 
 function firstUseSnapshot(): ReviewSnapshot {
@@ -48,6 +47,13 @@ function firstUseSnapshot(): ReviewSnapshot {
       source: { kind: 'conversation', conversationId: 'con-hv' },
       period: { from: '2025-03-01', to: '2025-03-31' },
       text: 'I visited every week in March (fictional).',
+    }),
+    record('narrativeEntry', 'nar-ct-account', {
+      kind: 'account',
+      perspective: { of: 'participant', participantId: 'par-ct' },
+      source: { kind: 'conversation', conversationId: 'con-ct' },
+      period: { from: '2025-05-01', to: '2025-05-31' },
+      text: 'I told the head teacher what the child had said (fictional).',
     }),
     // Disputes the health visitor's account, from another agency's records, and nobody ticked who it involves.
     record('narrativeEntry', 'nar-dispute', {
@@ -82,11 +88,44 @@ function firstUseSnapshot(): ReviewSnapshot {
       episodeIds: ['kpe-visit'],
     }),
   );
-  // A note written before comments were kept apart (record schema version 1), brackets and all.
-  snapshot.stepNotes.push(
-    record('stepNote', 'con-sw.step-8', { conversationId: 'con-sw', step: '8', text: 'You felt unheard [facilitator: check the supervision log] by the panel (fictional).', checked: ['shareSummaryOnStage'] }, 1),
-  );
   return snapshot;
+}
+
+/** A step note written before comments were kept apart (record schema version 1), brackets and all. */
+const OLD_STEP_NOTE = {
+  id: 'con-sw.step-8',
+  reviewId: REVIEW_ID,
+  schemaVersion: 1,
+  version: 1,
+  createdAt: AT,
+  updatedAt: AT,
+  createdBy: ACTOR,
+  updatedBy: ACTOR,
+  conversationId: 'con-sw',
+  step: '8',
+  text: 'You felt unheard [facilitator: check the supervision log] by the panel (fictional).',
+  checked: ['share-on-stage'],
+};
+
+/** Writes one row as an older build left it (row format 1, unchecked): the store lifts it when the review is read. */
+async function seedOldRow(page: Page, kind: ChildRecordKind, stored: { id: string; reviewId: string }): Promise<void> {
+  await page.evaluate(
+    async (row) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('learning-together');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const transaction = db.transaction(['records'], 'readwrite');
+        transaction.objectStore('records').put(row);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+      db.close();
+    },
+    { reviewId: stored.reviewId, kind, id: stored.id, rowFormat: 1, record: stored },
+  );
 }
 
 describe('first use (issue 10)', () => {
@@ -102,6 +141,7 @@ describe('first use (issue 10)', () => {
     errors = collectPageErrors(page);
     await page.goto(baseUrl());
     await seedSnapshot(page, firstUseSnapshot());
+    await seedOldRow(page, 'stepNote', OLD_STEP_NOTE);
   });
   afterAll(async () => {
     await context?.close();
@@ -203,8 +243,10 @@ describe('first use (issue 10)', () => {
     const heading = await lanes.locator('h3').first().boundingBox();
     expect(heading && box && heading.x >= box.x - 1 && heading.x < box.x + 40).toBe(true);
     const teacherLane = lanes.locator('section[data-lane="participant:par-ct"]');
-    const laneText = (await teacherLane.textContent()) ?? '';
+    // The lane's heading names the teacher once: the subtitle does not repeat the label's role and agency.
+    const laneText = (await teacherLane.locator('h3').locator('xpath=..').textContent()) ?? '';
     expect(laneText.split(CLASS_TEACHER_LABEL).length - 1).toBe(1);
+    expect(laneText).not.toContain(`${CLASS_TEACHER_LABEL}Class teacher`);
     await screenshot(page, 'first-use/narrative-lanes-scrolled');
   });
 

@@ -50,8 +50,8 @@ describe('reports and the dialogue with participants', () => {
     await page.reload();
     const reloaded = page.getByTestId('report-stage-interim').getByRole('article', { name: 'Interim report, draft 1' });
     await reloaded.waitFor();
-    expect(await reloaded.getByLabel('Shared with participants on').inputValue()).toBe('2026-03-30');
-    expect(await reloaded.getByLabel('Interim group meeting held on').inputValue()).toBe('2026-04-20');
+    expect(await reloaded.getByLabel('Shared with participants on').inputValue()).toBe('30/03/2026');
+    expect(await reloaded.getByLabel('Interim group meeting held on').inputValue()).toBe('20/04/2026');
     expect(await reloaded.getByLabel("The team's response").inputValue()).toBe('accepted');
     expect(errors).toEqual([]);
     await context.close();

@@ -4,7 +4,7 @@
 // at least as long as Graph's Retry-After asked.
 import { createGraphReviewStore, type GraphTrafficEvent } from '../../src/adapters/graph';
 import type { ReviewSnapshot } from '../../src/domain/model';
-import type { FaultRates, ScriptedFault } from '../graph-double';
+import type { FaultRates, GraphDoubleOptions, ScriptedFault } from '../graph-double';
 import { createGraphWorld, type GraphWorld, type MswServer } from './harness';
 import { normalise, runReviewScript, SCRIPT_REVIEW_ID, type ScriptSizes, type ScriptStats } from './review-script';
 
@@ -12,6 +12,8 @@ export interface FaultScenarioOptions {
   readonly rates: FaultRates;
   readonly scripted: readonly ScriptedFault[];
   readonly sizes?: ScriptSizes;
+  /** The double for the faulted run, e.g. a channel site that is "not ready yet" for a while. */
+  readonly double?: GraphDoubleOptions;
 }
 
 export interface RunReport {
@@ -104,7 +106,7 @@ function duplicatesIn(world: GraphWorld): string[] {
 }
 
 async function runOnce(server: MswServer, faults: FaultScenarioOptions | null, sizes: ScriptSizes | undefined): Promise<RunReport> {
-  const world = await createGraphWorld(server);
+  const world = await createGraphWorld(server, faults?.double ?? {});
   const retries: Record<string, number> = {};
   const onEvent = (event: GraphTrafficEvent) => {
     if (event.type !== 'retry') return;
@@ -164,6 +166,11 @@ export const SCRIPTED_FAULTS: readonly ScriptedFault[] = [
   { fault: { kind: 'dropAfterCommit' }, match: { method: 'POST', path: 'LtNarrative/items', inBatch: false }, skip: 2 },
   // An update likewise.
   { fault: { kind: 'dropAfterCommit' }, match: { method: 'PATCH', path: 'LtParticipants/items', inBatch: false }, skip: 1 },
+  // A create (and an update) that the server applied, then answered 504: looked for, never sent twice.
+  { fault: { kind: 'errorAfterCommit', status: 504 }, match: { method: 'POST', path: 'LtEpisodes/items', inBatch: false } },
+  { fault: { kind: 'errorAfterCommit', status: 503, retryAfterSeconds: 0.1 }, match: { method: 'PATCH', path: 'LtNarrative/items', inBatch: false } },
+  // SharePoint's save conflict (409 resourceModified) on a fields PATCH.
+  { fault: { kind: 'saveConflict' }, match: { method: 'PATCH', path: 'LtParticipants/items', inBatch: false }, skip: 2 },
   // SharePoint says the item changed under us (nothing did): a conflict the script resolves.
   { fault: { kind: 'preconditionFailed' }, match: { method: 'PATCH', path: 'LtEpisodes/items', inBatch: false } },
   // Parts throttled inside a load's batch.

@@ -34,8 +34,8 @@ describe('cli provision', () => {
     const first = await cli('provision', '--site', site, '--graph-base-url', GRAPH_BASE_URL, '--token', token);
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    expect(first.out).toContain('[1/4] LSCB team site: Create list LtReviewRegister');
-    expect(first.out).toMatch(/Done: 4 changes, schema version 2\.\n$/);
+    expect(first.out).toContain('[1/5] LSCB team site: Create list LtReviewRegister');
+    expect(first.out).toMatch(/Done: 5 changes, schema version 2\.\n$/);
 
     double.clearRequestLog();
     const second = await cli('provision', '--site', site, '--graph-base-url', GRAPH_BASE_URL, '--token', token);

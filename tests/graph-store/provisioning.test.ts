@@ -40,14 +40,16 @@ describe('provisioning', () => {
     const progress: ProvisioningProgress[] = [];
     const context = createGraphContext(world.options());
     const report = await provisionSite(context, site.id, 'lscb', (step) => progress.push(step));
-    expect(report.ok && report.value.applied).toBe(4);
+    // Register, pooled learning, the meeting index (issue 9) and the schema list, then the version.
+    expect(report.ok && report.value.applied).toBe(5);
     expect(progress.map((step) => `${step.step} ${step.done}/${step.total}`)).toEqual([
       'inspect 0/0',
-      'createList 1/4',
-      'createList 2/4',
-      'createList 3/4',
-      'recordVersion 4/4',
-      'done 4/4',
+      'createList 1/5',
+      'createList 2/5',
+      'createList 3/5',
+      'createList 4/5',
+      'recordVersion 5/5',
+      'done 5/5',
     ]);
     expect(progress[1]?.message).toBe('Create list LtReviewRegister');
   });

@@ -18,7 +18,7 @@ async function importSample(world: GraphWorld) {
 }
 
 describe('delta watch', () => {
-  it('reports changed and removed records mapped to domain records, and unknown after a 410', async () => {
+  it('reports changed and removed records mapped to domain records, and unknown after a 410', { timeout: 40_000 }, async () => {
     const world = await createGraphWorld(server);
     const snapshot = await importSample(world);
     const store = createGraphReviewStore(world.options({ watchIntervalMs: 20, sleep: undefined }));
@@ -33,7 +33,7 @@ describe('delta watch', () => {
       const participant = loaded.value.participants[0]!;
       const saved = await writer.updateRecord('participant', { ...participant, roleTitle: 'Changed by the chair' });
       expect(saved.ok).toBe(true);
-      await vi.waitFor(() => expect(changes.length).toBeGreaterThan(0), { timeout: 3000 });
+      await vi.waitFor(() => expect(changes.length).toBeGreaterThan(0), { timeout: 10_000 });
       const first = changes[0]!;
       expect(first.kind).toBe('records');
       if (first.kind !== 'records') throw new Error('unreachable');
@@ -43,12 +43,12 @@ describe('delta watch', () => {
       changes.length = 0;
       const episode = loaded.value.episodes[0]!;
       expect((await writer.deleteRecord('episode', snapshot.review.id, episode.id, episode.version)).ok).toBe(true);
-      await vi.waitFor(() => expect(changes.length).toBeGreaterThan(0), { timeout: 3000 });
+      await vi.waitFor(() => expect(changes.length).toBeGreaterThan(0), { timeout: 10_000 });
       expect(changes[0]).toEqual({ kind: 'records', review: null, changed: [], removed: [{ kind: 'episode', id: episode.id }] });
 
       changes.length = 0;
       world.double.expireDeltaTokens();
-      await vi.waitFor(() => expect(changes.length).toBeGreaterThan(0), { timeout: 3000 });
+      await vi.waitFor(() => expect(changes.length).toBeGreaterThan(0), { timeout: 10_000 });
       expect(changes[0]).toEqual({ kind: 'unknown' });
     } finally {
       stop();

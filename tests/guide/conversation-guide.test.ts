@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DexieReviewStore } from '../../src/adapters/local/dexie-review-store';
-import { sequentialIds } from '../../src/adapters/local/deterministic';
 import { ConversationGuide } from '../../src/app/guide/conversation-guide';
 import { describeFailure } from '../../src/app/failure-messages';
 import { hasConflictMarkers } from '../../src/domain/guide/text-merge';
@@ -19,12 +18,13 @@ async function twoFacilitators() {
   const second = new DexieReviewStore(name);
   stores.push(first, second);
   expect((await first.importSnapshot(guideFixture(), { replace: false })).ok).toBe(true);
-  const guideFor = (store: DexieReviewStore, tag: string) => {
+  const guideFor = async (store: DexieReviewStore, tag: string) => {
     const service = testService(store, tag);
-    const ids = sequentialIds(tag);
-    return { service, guide: new ConversationGuide({ service, now: () => '2026-03-02T10:30:00.000Z', newId: (prefix) => ids.next(prefix) }) };
+    const session = await service.openSession(GUIDE_REVIEW_ID);
+    if (!session.ok) throw new Error(describeFailure(session.error));
+    return { service, session: session.value, guide: new ConversationGuide(session.value) };
   };
-  return { alex: guideFor(first, 'a'), sam: guideFor(second, 's') };
+  return { alex: await guideFor(first, 'a'), sam: await guideFor(second, 's') };
 }
 
 async function snapshotOf(service: ReturnType<typeof testService>): Promise<ReviewSnapshot> {

@@ -193,6 +193,7 @@ describe('offline outbox in front of a remote store', () => {
   it('keeps the conflict after a reload, until someone settles it', async () => {
     const { remote, network, open } = await setUp();
     const outbox = open();
+    await load(outbox); // cached while online
     network.down = true;
     const created = await testService(outbox, 'a').addRecord('stepNote', GUIDE_REVIEW_ID, { conversationId: GUIDE_CONVERSATION_ID, step: '9', text: 'Mine, offline', checked: [] }, 'note-fixed-9');
     expect(created.ok).toBe(true);
@@ -241,7 +242,8 @@ describe('offline outbox in front of a remote store', () => {
     expect(noteFor(await load(remote), '6')).toMatchObject({ text: 'One\nTwo', version: 2 });
 
     // A slow write that the store then refuses: the caller has moved on, so it waits for the person.
-    const stale = await service.saveRecord('stepNote', { ...created.value, text: 'From an old copy' });
+    // Written to the outbox itself: the review session would see the copy is old and refuse it before it got here.
+    const stale = await outbox.updateRecord('stepNote', { ...created.value, text: 'From an old copy' });
     expect(stale.ok).toBe(true);
     await expect.poll(() => outbox.state().conflicts.length, { timeout: 3_000 }).toBe(1);
     expect((outbox.state().conflicts[0]?.mine as StepNote).text).toBe('From an old copy');

@@ -236,5 +236,6 @@ describe('the participant stage view ("have we got your view?")', () => {
       }),
       { numRuns: 100 },
     );
-  });
+    // A hundred random reviews take a few seconds on a busy machine.
+  }, 30_000);
 });

@@ -1,28 +1,13 @@
-import type { ReviewChange } from '../../src/ports/review-store';
 // FICTIONAL test data. The stand-ins standalone mode hands the screens while its data chunk loads
 // (src/host/deferred-services.ts), over a real ReviewService and Dexie store (fake-indexeddb).
 import { describe, expect, it } from 'vitest';
-import { BundleService } from '../../src/app/bundles';
+import { BundleService, type BundleOperations } from '../../src/app/bundles';
 import type { ReviewOperations } from '../../src/app/review-service';
 import { DexieReviewStore } from '../../src/adapters/local/dexie-review-store';
 import { sequentialIds, steppingClock } from '../../src/adapters/local/deterministic';
 import type { ReviewId } from '../../src/domain/ids';
-import { deferred, deferredBundleService, deferredPart, deferredReviewService } from '../../src/host/deferred-services';
+import { deferred, deferredOperations, deferredPart } from '../../src/host/deferred-services';
 import { FICTIONAL_AGENCIES, createTestReview, testService } from '../fixtures/builders';
-
-/** A Dexie store that counts watch subscriptions made and ended. */
-class CountingStore extends DexieReviewStore {
-  subscribed = 0;
-  unsubscribed = 0;
-  override watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
-    this.subscribed++;
-    const stop = super.watchReview(reviewId, onChange);
-    return () => {
-      this.unsubscribed++;
-      stop();
-    };
-  }
-}
 
 let databases = 0;
 
@@ -43,25 +28,18 @@ function gatedLoader<T>(value: T) {
   return { load, release: () => release(), fail: (error: Error) => fail(error), loads: () => loads };
 }
 
-function realService(store = new CountingStore(`deferred-test-${++databases}`)) {
+function realService(store = new DexieReviewStore(`deferred-test-${++databases}`)) {
   return { store, service: testService(store, `d${databases}`) };
 }
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 describe('the deferred review service', () => {
   it('answers calls made before the load once it arrives, and later calls straight away', async () => {
     const { service } = realService();
     const gate = gatedLoader<ReviewOperations>(service);
-    const facade = deferredReviewService(deferred(gate.load, "This browser's review store"));
+    const facade = deferredOperations<ReviewOperations>(deferred(gate.load, "This browser's review store"));
 
     let answered = false;
     const early = facade.listReviews().then((result) => {
@@ -102,7 +80,7 @@ describe('the deferred review service', () => {
   it('turns a failed load into an "unavailable" failure, not a throw, and loads again on the next call', async () => {
     const { service } = realService();
     let attempts = 0;
-    const facade = deferredReviewService(
+    const facade = deferredOperations<ReviewOperations>(
       deferred(async () => {
         attempts++;
         if (attempts === 1) throw new Error('Failed to fetch dynamically imported module');
@@ -120,13 +98,13 @@ describe('the deferred review service', () => {
         retryable: false,
       },
     });
-    const store = await facade.store.listReviews();
-    expect(store).toEqual({ ok: true, value: [] });
+    const again = await facade.listReviews();
+    expect(again).toEqual({ ok: true, value: [] });
     expect(attempts).toBe(2);
   });
 
   it('also fails as a value when the loader throws before returning a promise', async () => {
-    const facade = deferredReviewService(
+    const facade = deferredOperations<ReviewOperations>(
       deferred((): Promise<ReviewOperations> => {
         throw new Error('no chunk');
       }, 'The store'),
@@ -135,53 +113,12 @@ describe('the deferred review service', () => {
     expect(!result.ok && result.error.kind).toBe('unavailable');
   });
 
-  it('subscribes a watch once the store is loaded, and hears changes through it', async () => {
-    const { store, service } = realService();
-    const review = await createTestReview(service, 'Kingfisher');
-    const gate = gatedLoader<ReviewOperations>(service);
-    const facade = deferredReviewService(deferred(gate.load, 'The store'));
-
-    let changes = 0;
-    const stop = facade.store.watchReview(review.id, () => changes++);
-    await settled();
-    expect(store.subscribed).toBe(0);
-
-    gate.release();
-    await waitFor(() => store.subscribed === 1, 'the subscription');
-    // liveQuery's first answer is the baseline; wait for it before changing anything.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const renamed = await facade.updateReview(review, { codename: 'Kingfisher Two' });
-    expect(renamed.ok).toBe(true);
-    await waitFor(() => changes > 0, 'the change notification');
-
-    stop();
-    expect(store.unsubscribed).toBe(1);
-  });
-
-  it('never subscribes a watch that was stopped before the store arrived', async () => {
-    const { store, service } = realService();
-    const gate = gatedLoader<ReviewOperations>(service);
-    const facade = deferredReviewService(deferred(gate.load, 'The store'));
-
-    const stop = facade.store.watchReview('rev-unwatched' as ReviewId, () => undefined);
-    stop();
-    gate.release();
-    expect(await facade.listReviews()).toEqual({ ok: true, value: [] });
-    await settled();
-    expect(store.subscribed).toBe(0);
-    expect(store.unsubscribed).toBe(0);
-    // Stopping twice is harmless.
-    stop();
-    expect(store.unsubscribed).toBe(0);
-  });
-
-  it('leaves a watch silent when the store cannot be loaded', async () => {
-    const facade = deferredReviewService(deferred((): Promise<ReviewOperations> => Promise.reject(new Error('offline')), 'The store'));
-    const stop = facade.store.watchReview('rev-x' as ReviewId, () => {
-      throw new Error('should not be called');
-    });
-    await settled();
-    expect(() => stop()).not.toThrow();
+  it('is not mistaken for a promise, and names a method the real service lacks', async () => {
+    const { service } = realService();
+    const facade = deferredOperations<ReviewOperations>(deferred(async () => service, 'The store'));
+    expect(await Promise.resolve(facade)).toBe(facade);
+    const missing = await (facade as unknown as { noSuchUseCase: () => Promise<unknown> }).noSuchUseCase();
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'unavailable', what: 'noSuchUseCase' } });
   });
 });
 
@@ -193,8 +130,8 @@ describe('the deferred bundle service', () => {
     const review = await createTestReview(service, 'Plover');
     const gate = gatedLoader({ service, bundles: new BundleService(deps) });
     const data = deferred(gate.load, 'The store');
-    const bundles = deferredBundleService(deferredPart(data, (loaded) => loaded.bundles));
-    const reviews = deferredReviewService(deferredPart(data, (loaded) => loaded.service));
+    const bundles = deferredOperations<BundleOperations>(deferredPart(data, (loaded) => loaded.bundles));
+    const reviews = deferredOperations<ReviewOperations>(deferredPart(data, (loaded) => loaded.service));
 
     const exporting = bundles.exportBundle(review.id);
     const listing = reviews.listReviews();

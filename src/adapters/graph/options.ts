@@ -11,7 +11,7 @@ export interface GraphStoreOptions {
   /** Graph service root, default https://graph.microsoft.com/v1.0. Any Graph-compatible endpoint can be named. */
   readonly graphBaseUrl?: string;
   /** A delegated token for Graph; called before each request, so the host's token cache decides when to refresh. */
-  readonly getAccessToken: () => Promise<string>;
+  readonly getAccessToken: (scopes?: readonly string[]) => Promise<string>;
   /** The LSCB's team: each review gets its own private channel in it. */
   readonly teamId: string;
   /** The LSCB team's site with the review register: a site id, or hostname:/server-relative-path. */
@@ -51,6 +51,8 @@ export interface GraphStoreOptions {
   readonly newGeneration?: () => string;
   /** Traffic and retry events, for diagnostics and benchmarks. */
   readonly onEvent?: (event: GraphTrafficEvent) => void;
+  /** The one Graph client to use (createGraphClient); by default one is made from the options above. */
+  readonly client?: GraphTransport;
 }
 
 export interface GraphContext {
@@ -62,7 +64,7 @@ export interface GraphContext {
 
 export function createGraphContext(options: GraphStoreOptions): GraphContext {
   return {
-    transport: new GraphTransport({
+    transport: options.client ?? new GraphTransport({
       baseUrl: options.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL,
       getAccessToken: options.getAccessToken,
       fetch: options.fetch,

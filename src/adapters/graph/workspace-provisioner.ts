@@ -12,7 +12,7 @@ import { ReviewRegister } from './sites/register';
 
 export type GraphProvisionerOptions = Pick<
   GraphStoreOptions,
-  'graphBaseUrl' | 'getAccessToken' | 'registerSiteId' | 'fetch' | 'sleep' | 'now' | 'retry' | 'pageSize' | 'batchConcurrency' | 'requestTimeoutMs' | 'onEvent'
+  'graphBaseUrl' | 'getAccessToken' | 'registerSiteId' | 'fetch' | 'sleep' | 'now' | 'retry' | 'pageSize' | 'batchConcurrency' | 'requestTimeoutMs' | 'onEvent' | 'client'
 > & {
   /** Also upgrade each review's own site (default true). */
   readonly includeReviewSites?: boolean;

@@ -400,7 +400,8 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
       if (!answer.result.ok) return answer.result;
       return ok(row.operation === 'delete' ? (row.base ?? (row.record as StoredRecord)) : ((answer.result.value ?? expected(row)) as StoredRecord));
     }
-    this.notifyReviews([write.reviewId]);
+    // Queued, not yet stored: watchers hear which record changed (as this device now shows it), not "reload".
+    this.notifyRecord(row);
     return ok(expected(row) ?? (row.base as StoredRecord));
   }
 
@@ -682,6 +683,17 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   private setState(next: OutboxState): void {
     this.current = next;
     for (const listener of this.listeners) listener();
+  }
+
+  private notifyRecord(row: QueuedWrite): void {
+    const shown = expected(row);
+    const change: ReviewChange =
+      row.recordKind === 'review'
+        ? { kind: 'records', review: (shown as Review | null) ?? null, changed: [], removed: [] }
+        : shown === null
+          ? { kind: 'records', review: null, changed: [], removed: [{ kind: row.recordKind, id: row.recordId }] }
+          : { kind: 'records', review: null, changed: [{ kind: row.recordKind, record: shown as AnyChildRecord }], removed: [] };
+    for (const watcher of this.reviewWatchers.get(row.reviewId) ?? []) watcher(change);
   }
 
   private notifyReviews(reviewIds: readonly string[]): void {

@@ -426,7 +426,8 @@ export class ReviewSession {
         continue;
       }
       const applied = this.perform(view, pending.entry);
-      if (!applied.ok && applied.error.kind === 'alreadyExists' && pending.done.size > 0) {
+      // An add the store already has: this session's own write, answered or still on its way.
+      if (!applied.ok && applied.error.kind === 'alreadyExists' && (pending.done.size > 0 || pending.keys.some((key) => this.inFlight.has(key)))) {
         kept.push(pending);
         continue;
       }
@@ -460,6 +461,9 @@ export class ReviewSession {
       failure,
     });
     if (!after) this.pending = this.pending.filter((candidate) => candidate !== pending);
+    // Whoever waits on the edit hears now that it is not stored: it is held, both versions kept, for the person.
+    const outcome: Failure = failure ?? { kind: 'conflict', recordKind: kind, id, current: theirs };
+    pending.waiters.splice(0).forEach((resolve) => resolve(err(outcome)));
   }
 
   private isDirty(key: RecordKey): boolean {

@@ -242,7 +242,10 @@ export function filterNarrative(entries: readonly NarrativeEntry[], filter: Narr
     if (filter.kinds.length > 0 && !filter.kinds.includes(entry.kind)) return false;
     if (filter.agencyId !== null && !agenciesOfEntry(entry, context).has(filter.agencyId)) return false;
     if (filter.participantId !== null && !participantsOfEntry(entry, context).has(filter.participantId)) return false;
-    if ((filter.from !== null || filter.to !== null) && !periodsOverlap(entry.period, { from: filter.from, to: filter.to })) return false;
+    // A date still being typed (not yet a whole date) does not filter.
+    const from = filter.from !== null && isCalendarDate(filter.from) ? filter.from : null;
+    const to = filter.to !== null && isCalendarDate(filter.to) ? filter.to : null;
+    if ((from !== null || to !== null) && !periodsOverlap(entry.period, { from, to })) return false;
     if (wanted.length > 0) {
       const haystack = words(`${entry.text} ${describeSource(entry.source, context)} ${describePerspective(entry.perspective, context).title}`).join(' ');
       if (!wanted.every((word) => haystack.includes(word))) return false;

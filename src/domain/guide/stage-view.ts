@@ -84,7 +84,8 @@ export function nameRedactor(snapshot: ReviewSnapshot, participantId: string): (
     const trimmed = name.trim();
     if (trimmed.length < 2) return;
     replacements.push({ pattern: wholeWord(trimmed, 'giu'), with: label });
-    for (const part of trimmed.split(/[\s,]+/u)) {
+    // Parenthetical asides ("(fictional)", "(née Smith)" is caught whole above) are not name parts on their own.
+    for (const part of trimmed.replace(/\([^)]*\)/gu, ' ').split(/[\s,]+/u)) {
       if (part.length >= 2 && part !== trimmed) replacements.push({ pattern: wholeWord(part, 'gu'), with: label });
     }
   };

@@ -115,6 +115,9 @@ export type Command =
       readonly text: string;
       readonly baseChecked: readonly string[];
       readonly checked: readonly string[];
+      /** The facilitators' own comments on the step (never shown to the participant); absent when not edited. */
+      readonly baseComments?: string;
+      readonly comments?: string;
     }
   | {
       readonly type: 'keepWrittenRecord';
@@ -366,20 +369,18 @@ function editStepNote(snapshot: ReviewSnapshot, command: Extract<Command, { type
       conversationId: command.conversationId,
       step: command.step,
       text: command.text,
+      comments: command.comments ?? '',
       checked: [...command.checked],
     };
     return done([{ kind: 'stepNote', id: command.noteId, record: note as AnyChildRecord }]);
   }
-  const merged = mergeText(command.baseText, command.text, current.text, labelsFor(context.actor, current.updatedBy));
+  const labels = labelsFor(context.actor, current.updatedBy);
+  const text = mergeText(command.baseText, command.text, current.text, labels).text;
+  const comments =
+    command.comments === undefined ? current.comments : mergeText(command.baseComments ?? current.comments, command.comments, current.comments, labels).text;
   const checked = mergeChecked(command.baseChecked, command.checked, current.checked);
-  if (merged.text === current.text && same(checked, current.checked)) return done([]);
-  return done([
-    {
-      kind: 'stepNote',
-      id: current.id,
-      record: touched({ ...current, text: merged.text, checked }, context),
-    },
-  ]);
+  if (text === current.text && comments === current.comments && same(checked, current.checked)) return done([]);
+  return done([{ kind: 'stepNote', id: current.id, record: touched({ ...current, text, comments, checked }, context) }]);
 }
 
 function captureEpisode(snapshot: ReviewSnapshot, command: Extract<Command, { type: 'captureEpisode' }>, context: CommandContext): Result<Performed, Failure> {

@@ -7,7 +7,7 @@ import {
 } from '@azure/msal-browser';
 import type { TenantConfig } from '../tenant-config';
 import { MsalTokenProvider } from './msal-token-provider';
-import { graphScopeRequest } from './scopes';
+import { SIGN_IN_SCOPES, qualified } from './scopes';
 import type { Authenticator, SignedIn } from './types';
 
 /** Loaded lazily (dynamic import) only in Microsoft 365 mode: standalone never downloads MSAL. */
@@ -38,7 +38,7 @@ export async function createMsalAuthenticator(options: MsalAuthOptions): Promise
   // Nested app auth goes through the host's bridge (installed by app.initialize), so Teams shows consent and MFA.
   // createNestablePublicClientApplication itself falls back to the standard client when there is no bridge.
   const msal = nested ? await createNestablePublicClientApplication(configuration) : await createStandardPublicClientApplication(configuration);
-  const provider = new MsalTokenProvider(msal, { scopes: graphScopeRequest(), loginHint: options.host?.loginHint });
+  const provider = new MsalTokenProvider(msal, { scopes: qualified(SIGN_IN_SCOPES), loginHint: options.host?.loginHint });
 
   const signedIn = (result: AuthenticationResult): SignedIn => ({
     user: {

@@ -25,3 +25,26 @@ export const GRAPH_SCOPE_NAMES: readonly GraphDelegatedScope[] = Object.keys(GRA
 
 /** MSAL wants resource-qualified scopes for Graph so the token's audience is Graph. */
 export const graphScopeRequest = (): string[] => GRAPH_SCOPE_NAMES.map((scope) => `https://graph.microsoft.com/${scope}`);
+
+export const qualified = (scopes: readonly string[]): string[] =>
+  scopes.map((scope) => (scope.startsWith('https://') ? scope : `https://graph.microsoft.com/${scope}`));
+
+/**
+ * What is asked for at sign-in: only what everyone needs (README "Permissions"). Everything else is asked for the
+ * first time it is used: the Graph client names the permissions each request needs (src/adapters/graph/http/
+ * required-scopes.ts) and the token provider asks for them then, so consent is incremental.
+ */
+export const SIGN_IN_SCOPES: readonly string[] = ['User.Read', 'Sites.ReadWrite.All'];
+
+/** Per capability: the permissions it adds, and who consents (README table; "admin" means an administrator must grant it). */
+export const CAPABILITY_SCOPES = {
+  useReviews: { scopes: ['User.Read', 'Sites.ReadWrite.All'], consent: 'user', who: 'Everyone using Microsoft 365 mode' },
+  createReviews: { scopes: ['Sites.Manage.All', 'Channel.Create', 'Channel.ReadBasic.All'], consent: 'admin', who: 'Whoever creates reviews' },
+  setUpSharePoint: { scopes: ['Sites.Manage.All'], consent: 'user', who: 'LSCB coordinators (#/setup)' },
+  manageMembers: { scopes: ['ChannelMember.ReadWrite.All'], consent: 'admin', who: 'LSCB coordinators and lead reviewers' },
+  findMeeting: { scopes: ['OnlineMeetings.Read'], consent: 'user', who: 'Facilitators in a meeting side panel' },
+  importTranscripts: { scopes: ['OnlineMeetingTranscript.Read.All'], consent: 'admin', who: 'Facilitators importing a transcript' },
+  publishToChannel: { scopes: ['ChannelMessage.Send'], consent: 'user', who: 'Lead reviewers publishing a report stage' },
+  scheduleConversations: { scopes: ['Calendars.ReadWrite'], consent: 'user', who: 'Whoever schedules conversations' },
+  findPeople: { scopes: ['User.ReadBasic.All'], consent: 'user', who: 'Whoever adds people to a review team' },
+} as const satisfies Record<string, { scopes: readonly string[]; consent: 'user' | 'admin'; who: string }>;

@@ -1,4 +1,4 @@
-import { GRAPH_SCOPE_NAMES } from './scopes';
+import { GRAPH_SCOPE_NAMES, SIGN_IN_SCOPES } from './scopes';
 import type { AccessTokenSource, Authenticator, SignedIn } from './types';
 
 /**
@@ -33,11 +33,13 @@ export function createTestSignIn(options: TestSignInOptions): Authenticator {
   const fetchImpl = options.fetch ?? fetch.bind(globalThis);
   const storage = options.storage ?? sessionStorage;
 
-  async function issue(upn: string): Promise<IssuedToken> {
+  async function issue(upn: string, scopes: readonly string[] = SIGN_IN_SCOPES): Promise<IssuedToken> {
+    // Like MSAL: the sign-in permissions, plus whatever a request needs, each granted (in the double: always) when first asked.
+    const known = new Set<string>(GRAPH_SCOPE_NAMES);
     const response = await fetchImpl(options.tokenEndpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ upn, scopes: GRAPH_SCOPE_NAMES }),
+      body: JSON.stringify({ upn, scopes: [...new Set([...SIGN_IN_SCOPES, ...scopes.filter((scope) => known.has(scope) || scope === 'Sites.ReadWrite.All')])] }),
     });
     if (!response.ok) throw new Error(`The Graph double would not sign in ${upn} (${response.status}): ${await response.text()}`);
     const body = (await response.json()) as { token?: unknown };
@@ -51,15 +53,20 @@ export function createTestSignIn(options: TestSignInOptions): Authenticator {
   }
 
   async function signIn(upn: string): Promise<SignedIn> {
-    let current = await issue(upn);
+    const current = new Map<string, IssuedToken>([['', await issue(upn)]]);
     storage.setItem(REMEMBERED_USER_KEY, upn);
     const tokens: AccessTokenSource = {
-      async getAccessToken() {
-        if (current.expiresAt - Date.now() < RENEW_BEFORE_MS) current = await issue(upn);
-        return current.accessToken;
+      async getAccessToken(scopes = []) {
+        const key = [...scopes].sort().join(' ');
+        let token = current.get(key);
+        if (token === undefined || token.expiresAt - Date.now() < RENEW_BEFORE_MS) {
+          token = await issue(upn, scopes);
+          current.set(key, token);
+        }
+        return token.accessToken;
       },
     };
-    return { user: { displayName: current.displayName, username: upn }, tokens };
+    return { user: { displayName: current.get('')?.displayName ?? upn, username: upn }, tokens };
   }
 
   return {

@@ -5,7 +5,8 @@
 
 /** The shape the Graph client's AuthenticationProvider expects; our Graph store takes the same function. */
 export interface AccessTokenSource {
-  getAccessToken(): Promise<string>;
+  /** A Graph token with the sign-in permissions plus `scopes` (asked for, with consent, the first time they are needed). */
+  getAccessToken(scopes?: readonly string[]): Promise<string>;
 }
 
 export interface SignedInUser {

@@ -3,11 +3,13 @@ import { lazy, Suspense } from 'react';
 import { useAppServices } from '../app-services';
 import { hrefOf, paths } from '../routes';
 import { THEME_LABELS, type ThemeName } from '../theme';
-import { SyncIndicator } from './sync/SyncIndicator';
 
 // Fluent's Dropdown (with its positioning code) is about a quarter of the first screen's JS, so the theme switch is a
 // chunk of its own, fetched as the header first renders; until then the current theme's name stands in its place.
 const ThemeSwitch = lazy(async () => ({ default: (await import('./ThemeSwitch')).ThemeSwitch }));
+// A chunk of its own, fetched as the header renders: its Dialog and the session's merge code (with zod and the
+// record model) would otherwise be on the first screen (DESIGN §6, first-load-js and first-screen; ADR 0851).
+const SyncIndicator = lazy(async () => ({ default: (await import('./sync/SyncIndicator')).SyncIndicator }));
 
 /** Product name, which mode this is (and, standalone, that the data stays in this browser), theme. */
 export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeChange?: ((theme: ThemeName) => void) | undefined }) {
@@ -42,7 +44,9 @@ export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeC
         </Badge>
       )}
       <span style={{ flex: 1 }} />
-      <SyncIndicator />
+      <Suspense fallback={null}>
+        <SyncIndicator />
+      </Suspense>
       {onThemeChange ? (
         <label style={{ display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' }}>
           <Text size={200}>Theme</Text>

@@ -1,11 +1,11 @@
 import { useCallback, useState, useSyncExternalStore } from 'react';
 import type { FieldIssue } from '../../domain/failures';
-import { CHILD_RECORD_SCHEMAS, type AnyChildRecord, type ChildRecordKind, type ChildRecordOf, type Review } from '../../domain/model';
+import { CHILD_RECORD_SCHEMAS, RECORD_SCHEMA_VERSION, type AnyChildRecord, type ChildRecordKind, type ChildRecordOf, type Review } from '../../domain/model';
 import type { ReviewId } from '../../domain/ids';
 import type { RecordInput } from '../../app/review-service';
 import { describeFailure } from '../../app/failure-messages';
 import type { ReviewSession, SessionConflict } from '../../app/session/review-session';
-import { STAMP_FIELDS, keepBothTexts, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath, type SessionRecordKind } from '../../domain/session';
+import { STAMP_FIELDS, findRecord, keepBothTexts, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath, type SessionRecordKind } from '../../domain/session';
 import { useReviewSession } from '../review-context';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'queued' | 'invalid' | 'conflict' | 'failed';
@@ -67,8 +67,11 @@ export function keepBoth<T extends object>(conflict: Conflict<T>, paths: readonl
  * edit journal, then stored. A change a rule refuses stays on screen with its field messages and is not stored.
  * A record not stored yet (`version: 0`, see `unsavedRecord`) is added on its first change, under its own id.
  */
-function useSessionEditor<T extends Savable>(kind: SessionRecordKind, stored: T): Autosaved<T> {
+function useSessionEditor<T extends Savable>(kind: SessionRecordKind, given: T): Autosaved<T> {
   const session = useReviewSession();
+  // The record as the session holds it now (the caller's copy may be a render old); a record not added yet is the caller's.
+  const held = useSyncExternalStore(session.subscribe, () => findRecord(session.getSnapshot(), kind, given.id));
+  const stored = (held as T | null) ?? given;
   const [refused, setRefused] = useState<{
     readonly draft: T;
     readonly issues: readonly FieldIssue[];
@@ -195,7 +198,7 @@ export function unsavedRecord<K extends ChildRecordKind>(kind: K, reviewId: Revi
     ...fields,
     id,
     reviewId,
-    schemaVersion: 1,
+    schemaVersion: RECORD_SCHEMA_VERSION,
     version: 1,
     createdAt: NOT_YET_STORED,
     updatedAt: NOT_YET_STORED,

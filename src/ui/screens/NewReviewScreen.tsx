@@ -12,6 +12,7 @@ import { AgenciesEditor, ProblemSummary, ScreenTitle, TextListEditor, validation
 import { issueFor } from '../hooks/use-autosave';
 import { hrefOf, paths } from '../routes';
 import { TRIGGER_EXPLANATIONS } from './trigger-explanations';
+import { ReviewProvisioningProgress } from './setup/ReviewProvisioningProgress';
 
 /** Starts a review: codename, the question(s) it asks, what prompted it, the period and the agencies. */
 export function NewReviewScreen() {
@@ -66,6 +67,7 @@ export function NewReviewScreen() {
       </ScreenTitle>
       <form onSubmit={(event) => void submit(event)} noValidate style={{ display: 'grid', gap: tokens.spacingVerticalL }} aria-label="New review">
         <ProblemSummary title="The review was not created. Please check:" problems={problems} />
+        <ReviewProvisioningProgress />
         <Field
           label="Codename"
           required

@@ -22,6 +22,7 @@ import { ImportBundleButton } from '../components/BundleTransfer';
 import { Notice, ScreenTitle } from '../components/workspace/ScreenParts';
 import { formatInstant, formatPeriod } from '../london-format';
 import { hrefOf, paths } from '../routes';
+import { ReviewProvisioningProgress } from './setup/ReviewProvisioningProgress';
 
 // Deleting is rare: the dialog (and Fluent's dialog and motion code) is fetched when first asked for, which keeps it
 // off the first screen (DESIGN §6, first-load-js).
@@ -78,6 +79,7 @@ export function ReviewsScreen() {
         </Button>
       </ScreenTitle>
       <ImportBundleButton onImported={(reviewId) => navigate(paths.review(reviewId))} />
+      <ReviewProvisioningProgress showPending onReady={(reviewId) => navigate(paths.review(reviewId))} />
       {trainingProblem ? <Notice intent="error">{trainingProblem}</Notice> : null}
       {notice ? (
         <div role="status">

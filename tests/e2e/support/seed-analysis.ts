@@ -18,8 +18,9 @@ import {
  * Builds a small fictional review in Node and writes reviews into the browser's IndexedDB, so analysis tests start
  * from a review with participants, documents and conversations without any test-only code in the app.
  *
- * The rows mirror DexieReviewStore's stored layout (database "learning-together", rowFormat 1). If that layout
- * changes, `seedSnapshot` fails loudly: the app then cannot open the seeded review.
+ * The rows mirror DexieReviewStore's stored layout (database "learning-together", rowFormat 2: each record checked
+ * against the schemas as it is written, ADR 0850). If that layout changes, `seedSnapshot` fails loudly: the app
+ * then cannot open the seeded review.
  */
 
 const STAMP_AT = '2026-02-02T10:00:00.000Z';
@@ -110,12 +111,18 @@ export function analysisBaseSnapshot(reviewId = 'rev-analysis-e2e', codename = '
   return snapshot;
 }
 
-/** Rows as DexieReviewStore stores them. */
+/** Rows as DexieReviewStore stores them: checked against the schemas first, as the store checks what it writes. */
 function rowsOf(snapshot: ReviewSnapshot) {
   const records = CHILD_RECORD_KINDS.flatMap((kind) =>
-    (snapshot[COLLECTION_OF_KIND[kind]] as AnyChildRecord[]).map((record) => ({ reviewId: snapshot.review.id, kind, id: record.id, rowFormat: 1, record })),
+    (snapshot[COLLECTION_OF_KIND[kind]] as AnyChildRecord[]).map((record) => ({
+      reviewId: snapshot.review.id,
+      kind,
+      id: record.id,
+      rowFormat: 2,
+      record: CHILD_RECORD_SCHEMAS[kind].parse(record),
+    })),
   );
-  return { review: { id: snapshot.review.id, rowFormat: 1, review: snapshot.review }, records };
+  return { review: { id: snapshot.review.id, rowFormat: 2, review: ReviewSchema.parse(snapshot.review) }, records };
 }
 
 /**

@@ -117,6 +117,7 @@ export async function sendBatch(transport: GraphTransport, parts: readonly Batch
   const results = new Map<string, PartOutcome>();
   let pending: PendingPart[] = parts.map((part) => ({ part, retries: 0, waitedMs: 0 }));
   const policy = transport.policy;
+  let uncertainWait = 0;
   while (pending.length > 0) {
     const byId = new Map(pending.map((entry) => [entry.part.id, entry]));
     const answered = await inPool(chunk(pending, MAX_BATCH_SIZE), options.concurrency ?? 4, (group) =>
@@ -132,8 +133,11 @@ export async function sendBatch(transport: GraphTransport, parts: readonly Batch
         const entry = byId.get(id);
         if (entry === undefined) continue;
         if (outcome.kind === 'response' && outcome.response.status >= 500 && entry.part.method !== 'GET') {
-          // A write part answered 5xx may have been applied: never sent again blindly; the caller looks for it.
+          // A write part answered 5xx may have been applied: never sent again blindly; the caller looks for it,
+          // after the part's Retry-After, if it gave one.
           results.set(id, { kind: 'unknown', detail: `Microsoft Graph answered ${outcome.response.status} for a change that may or may not have been made` });
+          const asked = parseRetryAfter(outcome.response.headers['retry-after'], transport.now());
+          if (asked !== undefined) uncertainWait = Math.max(uncertainWait, asked);
           continue;
         }
         if (outcome.kind === 'response' && RETRYABLE_STATUSES.has(outcome.response.status)) {
@@ -155,5 +159,6 @@ export async function sendBatch(transport: GraphTransport, parts: readonly Batch
     if (again.length > 0) await transport.sleep(wait);
     pending = again;
   }
+  if (uncertainWait > 0) await transport.sleep(uncertainWait);
   return results;
 }

@@ -26,7 +26,26 @@ export class RequestPolicy implements MiddlewareOptions {
     readonly idempotent: boolean,
     /** Sent without Authorization: upload and download URLs carry their own credentials. */
     readonly anonymous: boolean,
+    /** Delegated permissions this request needs beyond the base ones (asked for when first used). */
+    readonly scopes: readonly string[] = [],
   ) {}
+}
+
+/** The host's token source: a token for Graph carrying at least `scopes` (consent is asked for when needed). */
+export type AccessTokenFor = (scopes?: readonly string[]) => Promise<string>;
+
+/** What a refused token request becomes: Graph's own 403 shape, naming the permission to ask an administrator for. */
+function consentRefused(scopes: readonly string[], error: unknown): Response {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Response(
+    JSON.stringify({
+      error: {
+        code: 'consentRequired',
+        message: `This needs the permission ${scopes.join(', ')}, which has not been granted to you. Ask your Microsoft 365 administrator to grant it to Learning Together (${reason}).`,
+      },
+    }),
+    { status: 403, headers: { 'content-type': 'application/json' } },
+  );
 }
 
 export type ChainOutcome =
@@ -105,7 +124,13 @@ export class RetryMiddleware extends Link {
       const status = response?.status;
       if (failure === undefined && status !== undefined && !RETRYABLE_STATUSES.has(status)) return;
       if (failure === undefined && status !== undefined && status >= 500 && !request.idempotent) {
-        // 503/504 on a create or an update: it may have been applied. Never blindly again.
+        // 503/504 on a create or an update: it may have been applied. Never blindly again. Its Retry-After is still
+        // honoured before the caller looks for what it wrote (and perhaps sends it again).
+        const asked = parseRetryAfter(response?.headers.get('retry-after'), this.now());
+        if (asked !== undefined) {
+          this.emit({ type: 'retry', scope: 'request', reason: status, waitMs: asked, retry: request.retries + 1 });
+          await this.sleep(asked);
+        }
         throw outcomeError({ kind: 'dropped', detail: `Microsoft Graph answered ${status}; the change may or may not have been made` });
       }
       if (failure !== undefined && !request.idempotent) throw outcomeError({ kind: 'dropped', detail: failure });
@@ -130,20 +155,29 @@ export class RetryMiddleware extends Link {
 export class TokenMiddleware extends Link {
   constructor(
     private readonly serviceRoot: string,
-    private readonly getAccessToken: () => Promise<string>,
+    private readonly getAccessToken: AccessTokenFor,
   ) {
     super();
   }
 
   async execute(context: Context): Promise<void> {
     const url = urlOf(context);
-    if (policyOf(context).anonymous || !url.startsWith(`${this.serviceRoot}/`)) {
+    const policy = policyOf(context);
+    if (policy.anonymous || !url.startsWith(`${this.serviceRoot}/`)) {
       await this.pass(context);
       return;
     }
     for (let attempt = 0; attempt < 2; attempt += 1) {
+      let token: string;
+      try {
+        token = policy.scopes.length === 0 ? await this.getAccessToken() : await this.getAccessToken(policy.scopes);
+      } catch (error) {
+        // Consent refused or not allowed for this person: the request is refused, the rest of the app carries on.
+        context.response = consentRefused(policy.scopes, error);
+        return;
+      }
       const headers = plainHeaders(context.options?.headers);
-      headers.authorization = `Bearer ${await this.getAccessToken()}`;
+      headers.authorization = `Bearer ${token}`;
       context.options = { ...context.options, headers };
       await this.pass(context);
       if (context.response?.status !== 401 || attempt === 1) return;

@@ -14,6 +14,7 @@ import {
   type GraphTrafficEvent,
   type HttpMethod,
 } from './middleware';
+import { requiredScopes } from './required-scopes';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export type { GraphTrafficEvent, HttpMethod } from './middleware';
@@ -34,6 +35,8 @@ export interface GraphRequest {
   readonly anonymous?: boolean;
   /** Read the body as text whatever its content type (file downloads). */
   readonly responseAs?: 'text';
+  /** Permissions this request needs beyond the base ones; derived from the method and path when not given. */
+  readonly scopes?: readonly string[];
 }
 
 export interface GraphResponse {
@@ -53,7 +56,8 @@ export type SendOutcome =
 export interface TransportOptions {
   /** e.g. https://graph.microsoft.com/v1.0 (no trailing slash needed). */
   readonly baseUrl: string;
-  readonly getAccessToken: () => Promise<string>;
+  /** A delegated token carrying at least the scopes given (none: the base ones); see http/required-scopes.ts. */
+  readonly getAccessToken: (scopes?: readonly string[]) => Promise<string>;
   readonly fetch?: typeof fetch;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
@@ -109,9 +113,20 @@ export class GraphTransport {
     return undefined;
   }
 
+  /** The permissions a request needs beyond the base ones; a $batch needs its parts' together. */
+  private scopesOf(request: GraphRequest): string[] {
+    const relative = this.relativeUrl(request.url);
+    if (relative === undefined) return [];
+    if (relative === '/$batch') {
+      const parts = (request.json as { requests?: Array<{ method?: unknown; url?: unknown }> } | undefined)?.requests ?? [];
+      return [...new Set(parts.flatMap((part) => requiredScopes(String(part.method ?? 'GET'), String(part.url ?? ''))))];
+    }
+    return requiredScopes(request.method, relative);
+  }
+
   async send(request: GraphRequest): Promise<SendOutcome> {
     const idempotent = request.idempotent ?? (request.method === 'GET' || request.method === 'PUT' || request.method === 'DELETE');
-    const policy = new RequestPolicy(idempotent, request.anonymous === true);
+    const policy = new RequestPolicy(idempotent, request.anonymous === true, request.scopes ?? this.scopesOf(request));
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     let body: BodyInit | undefined;
     if (request.json !== undefined) {
@@ -131,12 +146,9 @@ export class GraphTransport {
         await this.head.execute(context);
         raw = context.response;
       } else {
-        raw = (await this.client
-          .api(relative)
-          .headers(headers)
-          .middlewareOptions([policy])
-          .responseType(ResponseType.RAW)
-          [methodName(request.method)](body)) as Response | undefined;
+        const built = this.client.api(relative).headers(headers).middlewareOptions([policy]).responseType(ResponseType.RAW);
+        const method = methodName(request.method);
+        raw = (await (method === 'get' || method === 'delete' ? built[method]() : built[method](body))) as Response | undefined;
       }
     } catch (error) {
       const outcome = outcomeOf(error);

@@ -61,7 +61,7 @@ export interface RecordListSpec {
 }
 
 export interface PlainListSpec {
-  readonly key: 'register' | 'pooledLearning' | 'schemaInfo';
+  readonly key: 'register' | 'pooledLearning' | 'meetingIndex' | 'schemaInfo';
   readonly listName: string;
   readonly description: string;
   readonly columns: readonly ColumnSpec[];

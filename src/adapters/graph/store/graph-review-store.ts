@@ -40,6 +40,7 @@ import { ReviewRegister, asStoredItem, summaryFields, summaryMatches, type Regis
 import { DEFAULT_PRIVATE_CHANNEL_LIMIT, privateChannelSites, siteWaitMs, type ReviewSiteAllocator } from '../sites/review-sites';
 import { DeltaTracker, startPolling, type DeltaRound, type DeltaTarget } from '../watch/delta-watch';
 import { ItemRefCache, RecordItems, refOf, type ReviewLocation } from './record-items';
+import { MeetingIndex } from '../meetings/online-meetings';
 
 const REVIEW_WHAT = 'Review';
 const ALL_RECORD_LISTS: readonly RecordListSpec[] = [REVIEW_DETAILS_LIST, ...CHILD_RECORD_KINDS.map(childListSpec)];
@@ -66,6 +67,9 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
   private readonly locations = new Map<string, Located>();
   private readonly keeper: PendingReviewKeeper;
   private readonly progressListeners = new Set<(progress: ReviewSetupProgress) => void>();
+  private readonly meetingIndex: MeetingIndex;
+  /** The meeting link each conversation had when this store last saw it: the index is written only when it changes. */
+  private readonly knownLinks = new Map<string, string>();
   private registerSite: string | undefined;
 
   constructor(private readonly context: GraphContext) {
@@ -73,6 +77,7 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
     this.register = new ReviewRegister(context, () => this.registerSiteId());
     this.items = new RecordItems(context, new ItemRefCache());
     this.keeper = options.pendingReviews ?? memoryKeeper();
+    this.meetingIndex = new MeetingIndex(context.transport, () => this.registerSiteId());
     this.allocator =
       options.reviewSites ??
       privateChannelSites({
@@ -276,6 +281,7 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
       if (!records.ok) return records;
       (snapshot[COLLECTION_OF_KIND[kind]] as AnyChildRecord[]).push(...records.value);
     }
+    for (const conversation of snapshot.conversations) this.knownLinks.set(conversation.id, conversation.meetingLink);
     // The register is a summary of the review: repair it if an earlier update could not reach it.
     if (!summaryMatches(place.entry.summary, review)) {
       const repaired = await this.register.update(place.entry, summaryFields(review));
@@ -443,13 +449,30 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
   async createRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
     const place = await this.locate(record.reviewId);
     if (!place.ok) return place;
-    return this.items.create(place.value, childListSpec(kind), record);
+    const created = await this.items.create(place.value, childListSpec(kind), record);
+    if (created.ok) await this.indexMeeting(kind, created.value);
+    return created;
   }
 
   async updateRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
     const place = await this.locate(record.reviewId);
     if (!place.ok) return place;
-    return this.items.update(place.value, childListSpec(kind), record);
+    const updated = await this.items.update(place.value, childListSpec(kind), record);
+    if (updated.ok) await this.indexMeeting(kind, updated.value);
+    return updated;
+  }
+
+  /**
+   * A conversation whose meeting link is new or changed gets an entry in the meeting index, so a meeting side panel
+   * finds it in one request. Best effort: a site set up before the index existed has no list, and the side panel
+   * then searches as it used to. Any other save costs no extra request.
+   */
+  private async indexMeeting(kind: ChildRecordKind, record: AnyChildRecord): Promise<void> {
+    if (kind !== 'conversation') return;
+    const conversation = record as ChildRecordOf<'conversation'>;
+    if (conversation.meetingLink === '' || this.knownLinks.get(conversation.id) === conversation.meetingLink) return;
+    this.knownLinks.set(conversation.id, conversation.meetingLink);
+    await this.meetingIndex.put({ reviewId: conversation.reviewId, conversationId: conversation.id, joinUrl: conversation.meetingLink, chatThreadId: null });
   }
 
   async deleteRecord(kind: ChildRecordKind, reviewId: ReviewId, id: string, expectedVersion: number): Promise<Result<void, Failure>> {

@@ -3,7 +3,8 @@ import { useState, type ReactNode } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { Failure, FieldIssue } from '../../../domain/failures';
 import type { Result } from '../../../domain/result';
-import { useReview } from '../../review-context';
+import type { ChildRecordKind } from '../../../domain/model';
+import { useSubmissionId } from '../workspace/RecordPanes';
 import { useFormStyles } from './form-styles';
 
 /** What a record's rules say about a draft: problems that stop the add, and advice that does not. */
@@ -17,21 +18,24 @@ export interface DraftCheck {
  * problems show beside their fields only once an add has been tried, and the service's own refusal is shown too.
  */
 export function useAddRecordForm<Draft, Added>({
+  kind,
   initial,
   what,
   check,
   save,
   onAdded,
 }: {
+  readonly kind: ChildRecordKind;
   readonly initial: Draft;
   /** The record's name in a refusal message, e.g. "Key practice episode". */
   readonly what: string;
   readonly check: (draft: Draft) => DraftCheck;
   /** Stores the draft; `null` when the draft cannot be stored (the blocking rules already say why). */
-  readonly save: (draft: Draft) => Promise<Result<Added, Failure>> | null;
+  readonly save: (draft: Draft, id: string) => Promise<Result<Added, Failure>> | null;
   readonly onAdded: (added: Added) => void;
 }) {
   const [draft, setDraft] = useState<Draft>(initial);
+  const nextId = useSubmissionId(kind);
   const [attempted, setAttempted] = useState(false);
   const [serviceIssues, setServiceIssues] = useState<readonly FieldIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -57,7 +61,7 @@ export function useAddRecordForm<Draft, Added>({
       setMessage(describeFailure({ kind: 'invalid', what, issues: outcome.blocking }));
       return;
     }
-    const saving = save(draft);
+    const saving = save(draft, nextId.current());
     if (!saving) return;
     setBusy(true);
     const added = await saving;
@@ -67,6 +71,7 @@ export function useAddRecordForm<Draft, Added>({
       setMessage(describeFailure(added.error));
       return;
     }
+    nextId.done();
     onAdded(added.value);
   };
 

@@ -1,7 +1,10 @@
 import { Button } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
+import { ID_PREFIX } from '../../../app/review-service';
 import type { Failure, FieldIssue } from '../../../domain/failures';
+import type { ChildRecordKind } from '../../../domain/model';
+import { useReviewSession } from '../../review-context';
 import type { Result } from '../../../domain/result';
 import { ProblemSummary } from './FormParts';
 import { MissingRecord, useWorkspaceStyles } from './RecordParts';
@@ -52,19 +55,26 @@ export function RecordDetailPane<R>({
  * screen has kinder words for an empty choice), anything else one message; on success the new record opens.
  */
 export function useAddRecordSubmit({
+  kind,
   add,
   friendlier = (issues) => [...issues],
   onAdded,
 }: {
-  readonly add: () => Promise<Result<{ readonly id: string }, Failure>>;
+  readonly kind: ChildRecordKind;
+  /** Adds the record under `id`: the same id for every click until one succeeds, so a double click adds one. */
+  readonly add: (id: string) => Promise<Result<{ readonly id: string }, Failure>>;
   readonly friendlier?: (issues: readonly FieldIssue[]) => FieldIssue[];
   readonly onAdded: (id: string) => void;
 }) {
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
+  const nextId = useSubmissionId(kind);
   const submit = async () => {
-    const added = await add();
-    if (added.ok) onAdded(added.value.id);
+    const added = await add(nextId.current());
+    if (added.ok) {
+      nextId.done();
+      onAdded(added.value.id);
+    }
     else if (added.error.kind === 'invalid') {
       setIssues(friendlier(added.error.issues));
       setFailure(null);
@@ -121,5 +131,23 @@ export function InlineAddForm({
         <Button onClick={onCancel}>Cancel</Button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The id an add will use, fixed from the first click until the add succeeds: the review session applies an add
+ * once per id, so a double click (or a click while the first is on its way) makes one record.
+ */
+export function useSubmissionId(kind: ChildRecordKind): { current: () => string; done: () => void } {
+  const session = useReviewSession();
+  const id = useRef<string | null>(null);
+  return useMemo(
+    () => ({
+      current: () => (id.current ??= session.newId(ID_PREFIX[kind])),
+      done: () => {
+        id.current = null;
+      },
+    }),
+    [session, kind],
   );
 }

@@ -208,7 +208,8 @@ function AddConversationForm({ participantId, onCancel, onAdded }: { participant
   });
   const participant = snapshot.participants.find((candidate) => candidate.id === fields.participantId);
   const { issues, failure, submit } = useAddRecordSubmit({
-    add: () => service.addRecord('conversation', snapshot.review.id, { ...fields, participantId: fields.participantId as ParticipantId, status: 'toArrange' }),
+    kind: 'conversation',
+    add: (id) => service.addRecord('conversation', snapshot.review.id, { ...fields, participantId: fields.participantId as ParticipantId, status: 'toArrange' }, id),
     friendlier: (issues) =>
       issues.map((issue) => (issue.path === 'participantId' && fields.participantId === '' ? { ...issue, message: 'choose who the conversation is with' } : issue)),
     onAdded,

@@ -140,7 +140,8 @@ function AddDocumentForm({ onCancel, onAdded }: { onCancel: () => void; onAdded:
   const agencies = snapshot.review.agencies;
   const [fields, setFields] = useState({ agencyId: agencies.length === 1 ? (agencies[0]?.id ?? '') : '', title: '', recordType: '', coveredPeriod: { from: '', to: '' } });
   const { issues, failure, submit } = useAddRecordSubmit({
-    add: () => service.addRecord('document', snapshot.review.id, { ...fields, agencyId: fields.agencyId as AgencyId }),
+    kind: 'document',
+    add: (id) => service.addRecord('document', snapshot.review.id, { ...fields, agencyId: fields.agencyId as AgencyId }, id),
     friendlier: (issues) => friendlier(issues, fields),
     onAdded,
   });

@@ -1,6 +1,7 @@
 import { Field, Input, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
-import { NOT_YET_JUDGED, compareEntries, describePerspective, episodeIssues, nextFactorTagId, recurrenceCounts } from '../../../domain/analysis';
+import { NOT_YET_JUDGED, compareEntries, describePerspective, episodeIssues, recurrenceCounts } from '../../../domain/analysis';
+import { useConversationGuide } from '../guide/use-conversation-guide';
 import { asId } from '../../../domain/ids';
 import { ADEQUACY_LABELS } from '../../../domain/labels';
 import { ADEQUACY_JUDGEMENTS, type AdequacyJudgement, type Episode } from '../../../domain/model';
@@ -28,6 +29,8 @@ const useStyles = makeStyles({
 export function EpisodeEditor({ episode, onClose }: { episode: Episode; onClose: () => void }) {
   const styles = useStyles();
   const { snapshot } = useReview();
+  // Tagging a factor is the same command here as in the conversation guide (src/domain/session/commands.ts).
+  const guide = useConversationGuide();
   const reviewPeriod = snapshot.review.periodUnderReview;
   const check = useCallback((candidate: Episode) => episodeIssues(candidate, reviewPeriod), [reviewPeriod]);
   const saved = useCheckedAutosave('episode', episode, check);
@@ -118,15 +121,12 @@ export function EpisodeEditor({ episode, onClose }: { episode: Episode; onClose:
           onWhyChange={(tagId, why) =>
             change((current) => ({ ...current, factors: current.factors.map((tag) => (tag.id === tagId ? { ...tag, whyItMadeSense: why } : tag)) }))
           }
-          onRemove={(tagId) => change((current) => ({ ...current, factors: current.factors.filter((tag) => tag.id !== tagId) }))}
+          onRemove={(tagId) => {
+            const tag = form.factors.find((candidate) => candidate.id === tagId);
+            if (tag) void guide.setEpisodeFactor(form, tag.factorId, false);
+          }}
         />
-        <FactorPicker
-          chosen={chosen}
-          counts={counts}
-          onPick={(factorId) =>
-            change((current) => ({ ...current, factors: [...current.factors, { id: nextFactorTagId(current), factorId, whyItMadeSense: '' }] }))
-          }
-        />
+        <FactorPicker chosen={chosen} counts={counts} onPick={(factorId) => void guide.setEpisodeFactor(form, factorId, true)} />
       </section>
 
       <section className={styles.section} aria-labelledby="episode-links-heading">

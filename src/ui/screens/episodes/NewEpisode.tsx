@@ -27,13 +27,14 @@ export function NewEpisode({ onClose, onAdded }: { onClose: () => void; onAdded:
     initial: EMPTY,
     what: 'Key practice episode',
     check: (draft) => episodeIssues({ ...draft, factors: [] }, snapshot.review.periodUnderReview),
-    save: (draft) =>
-      service.addRecord('episode', snapshot.review.id, {
-        title: draft.title,
-        period: draft.period,
-        description: draft.description,
-        significance: draft.significance,
-      }),
+    kind: 'episode',
+    save: (draft, id) =>
+      service.addRecord(
+        'episode',
+        snapshot.review.id,
+        { title: draft.title, period: draft.period, description: draft.description, significance: draft.significance },
+        id,
+      ),
     onAdded,
   });
   const { draft, edit, issues } = form;

@@ -1,12 +1,9 @@
 import { useMemo } from 'react';
 import { ConversationGuide } from '../../../app/guide/conversation-guide';
-import { useAppServices } from '../../app-services';
+import { useReviewSession } from '../../review-context';
 
-/** The guide's use cases, over this app's review service. */
+/** The guide's use cases, as commands on the open review's session. */
 export function useConversationGuide(): ConversationGuide {
-  const { service, userName } = useAppServices();
-  return useMemo(
-    () => new ConversationGuide({ service, now: () => new Date().toISOString(), newId: (prefix) => `${prefix}-${crypto.randomUUID()}`, actor: () => userName }),
-    [service, userName],
-  );
+  const session = useReviewSession();
+  return useMemo(() => new ConversationGuide(session), [session]);
 }

@@ -27,7 +27,8 @@ export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; o
     initial: EMPTY,
     what: 'Narrative entry',
     check: (draft) => narrativeEntryIssues(draft, snapshot.review.periodUnderReview, context, existing, null),
-    save: (draft) =>
+    kind: 'narrativeEntry',
+    save: (draft, id) =>
       // The rules refuse a missing perspective or source; this only tells the types so.
       draft.perspective === null || draft.source === null
         ? null
@@ -39,7 +40,7 @@ export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; o
             text: draft.text,
             relatedEntryIds: [...draft.relatedEntryIds],
             involvesParticipantIds: [...draft.involvesParticipantIds],
-          }),
+          }, id),
     onAdded,
   });
 

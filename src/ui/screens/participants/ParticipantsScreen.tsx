@@ -199,12 +199,14 @@ function AddParticipantForm({ onCancel, onAdded }: { onCancel: () => void; onAdd
   const suggest = () =>
     setFields((current) => ({ ...current, reportLabel: suggestReportLabel({ id: '' as never, ...current, agencyId: (current.agencyId || null) as AgencyId | null }, snapshot.participants, agencies) }));
   const { issues, failure, submit } = useAddRecordSubmit({
-    add: () =>
-      service.addRecord('participant', snapshot.review.id, {
-        ...fields,
-        agencyId: fields.agencyId as AgencyId | null,
-        introductionLetter: { status: 'notSent', on: null },
-      }),
+    kind: 'participant',
+    add: (id) =>
+      service.addRecord(
+        'participant',
+        snapshot.review.id,
+        { ...fields, agencyId: fields.agencyId as AgencyId | null, introductionLetter: { status: 'notSent', on: null } },
+        id,
+      ),
     friendlier: (issues) => friendlier(issues, fields.agencyId),
     onAdded,
   });

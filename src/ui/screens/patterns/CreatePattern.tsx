@@ -50,7 +50,8 @@ export function CreatePattern({ onCreated }: { onCreated: (pattern: Pattern) => 
     initial: EMPTY,
     what: 'Pattern',
     check: (draft) => checkPattern(candidateOf(draft), existing, snapshot.review, snapshot.participants),
-    save: (draft) => service.addRecord('pattern', snapshot.review.id, candidateOf(draft)),
+    kind: 'pattern',
+    save: (draft, id) => service.addRecord('pattern', snapshot.review.id, candidateOf(draft), id),
     onAdded: (pattern) => {
       setOpen(false);
       form.reset({ clearDraft: true });

@@ -15,7 +15,8 @@ export function NewRecommendation({ onClose, onAdded }: { onClose: () => void; o
     initial: EMPTY,
     what: 'Recommendation',
     check: (draft) => recommendationIssues({ ...draft, tracking: NO_TRACKING }),
-    save: (draft) => service.addRecord('recommendation', snapshot.review.id, { ...draft, patternIds: [...draft.patternIds], tracking: NO_TRACKING }),
+    kind: 'recommendation',
+    save: (draft, id) => service.addRecord('recommendation', snapshot.review.id, { ...draft, patternIds: [...draft.patternIds], tracking: NO_TRACKING }, id),
     onAdded,
   });
 

@@ -1,4 +1,5 @@
 import { Button, Field, Input, Select, Text, Textarea, tokens } from '@fluentui/react-components';
+import { useSubmissionId } from '../../components/workspace/RecordPanes';
 import { DateInput } from '../../kit/DateInput';
 import { useState, type FormEvent } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
@@ -61,8 +62,10 @@ function StageSection({ stage, title, meeting, drafts }: { stage: ReportStageKin
   const [problem, setProblem] = useState<string | null>(null);
   const headingId = `stage-${stage}-heading`;
 
+  const draftId = useSubmissionId('reportStage');
   const addDraft = async () => {
-    const added = await service.addRecord('reportStage', snapshot.review.id, { stage, draftNumber: drafts.length + 1 });
+    const added = await service.addRecord('reportStage', snapshot.review.id, { stage, draftNumber: drafts.length + 1 }, draftId.current());
+    if (added.ok) draftId.done();
     setProblem(added.ok ? null : describeFailure(added.error));
   };
 
@@ -185,6 +188,7 @@ function AddComment({ reportStageId }: { reportStageId: ReportStage['id'] }) {
   const [section, setSection] = useState('');
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<{ participant?: string; text?: string; other?: string }>({});
+  const commentId = useSubmissionId('comment');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -192,13 +196,9 @@ function AddComment({ reportStageId }: { reportStageId: ReportStage['id'] }) {
       setProblems({ participant: 'Choose whose comment this is' });
       return;
     }
-    const added = await service.addRecord('comment', snapshot.review.id, {
-      reportStageId,
-      participantId: participantId as ParticipantId,
-      section,
-      text,
-    });
+    const added = await service.addRecord('comment', snapshot.review.id, { reportStageId, participantId: participantId as ParticipantId, section, text }, commentId.current());
     if (added.ok) {
+      commentId.done();
       setSection('');
       setText('');
       setProblems({});

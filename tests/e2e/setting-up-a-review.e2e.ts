@@ -18,7 +18,7 @@ const SOCIAL_CARE = 'Children’s Social Care (fictional)';
 const HEALTH = 'Health Visiting (fictional)';
 const SCHOOL = 'Primary School (fictional)';
 
-describe('workspace A: reviews, overview, team, participants, documents, conversations', () => {
+describe('setting up a review: reviews, overview, team, participants, documents, conversations', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -55,7 +55,7 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
     expect(await form.problemSummary.textContent()).toContain('Question 1 is required');
     expect(page.url()).toContain('#/reviews/new');
     await expectAccessible(page, 'new review with problems');
-    await screenshot(page, 'workspace-a/new-review-problems');
+    await screenshot(page, 'setting-up-a-review/new-review-problems');
 
     await form.codename.fill('');
     await form.createWithKeyboard({
@@ -150,7 +150,7 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
     await participants.editor.waitFor();
     expect(await participants.editor.getByTestId('participant-significance').inputValue()).toBe('key');
     expect(await participants.editor.getByLabel('Note on significance').inputValue()).toBe('Held the case for most of the period (fictional).');
-    expect(await participants.editor.getByTestId('participant-letter-date').inputValue()).toBe('2026-01-10');
+    expect(await participants.editor.getByTestId('participant-letter-date').inputValue()).toBe('10/01/2026'); // shown day first, stored as 2026-01-10
     expect(await participants.editor.getByTestId('participant-identifiers').getByRole('textbox').inputValue()).toBe('AF');
   });
 
@@ -162,7 +162,7 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
     await documents.waitForSaved(documents.editor);
     await documents.addDocument({ agency: HEALTH, title: 'Health visiting records (fictional)', recordType: 'Health records', from: '2024-06-01', to: '2025-08-31' });
     // Partly outside: stored with a warning.
-    expect(await documents.fieldMessage(documents.editor.getByTestId('document-period').getByLabel(/^From/))).toContain('starts before the period under review');
+    expect(await documents.fieldMessage(documents.editor.getByTestId('document-period').getByLabel(/^From/))).toMatch(/starts before the period under review/i);
     const problems = await documents.addExpectingProblems({ agency: SCHOOL, title: 'Old attendance log (fictional)', recordType: 'School records', from: '2023-01-01', to: '2024-07-31' });
     expect(problems).toEqual(['the record ends on 31 July 2024, before the period under review (1 January 2025 to 11 November 2025) begins']);
     expect(await documents.count()).toBe(2);
@@ -232,7 +232,7 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
     expect(await dialog.getByTestId('conflict-mine-notes').textContent()).toBe(withDialog.own);
     expect(await dialog.getByTestId('conflict-theirs-notes').textContent()).toBe(withDialog.other);
     await expectAccessible(withDialog.page, 'conflict dialog');
-    await screenshot(withDialog.page, 'workspace-a/conflict-dialog');
+    await screenshot(withDialog.page, 'setting-up-a-review/conflict-dialog');
     await dialog.getByRole('button', { name: 'Keep both' }).click();
     await new DocumentsPage(withDialog.page).waitForSaved(withDialog.page.getByTestId('document-editor'));
     await page.reload();
@@ -290,7 +290,7 @@ describe('workspace A: reviews, overview, team, participants, documents, convers
         await page.locator(`[data-theme="${theme}"]`).first().waitFor();
         await page.waitForTimeout(150);
         if (theme !== 'default') await expectAccessible(page, `${name} (${theme})`);
-        await screenshot(page, `workspace-a/${name}-${theme}`);
+        await screenshot(page, `setting-up-a-review/${name}-${theme}`);
       }
     }
     await chooseTheme(page, 'Light');

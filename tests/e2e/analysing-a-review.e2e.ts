@@ -17,7 +17,7 @@ const STRATEGY = 'Strategy discussion (fictional)';
 const CONFERENCE = 'Child protection conference (fictional)';
 const SHARING_PATTERN = 'What and how much should be shared?';
 
-describe('workspace B: narrative, key practice episodes, patterns, recommendations', () => {
+describe('analysing a review: narrative, key practice episodes, patterns, recommendations', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -112,7 +112,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(await page.getByTestId('missing-perspectives').textContent()).toBe('No entries yet from the perspective of: Ms Rowan (pseudonym), Team manager.');
     await expectAccessible(page, 'narrative lanes');
     await narrative.judgementLane.scrollIntoViewIfNeeded();
-    await screenshot(page, 'workspace-b/narrative-lanes');
+    await screenshot(page, 'analysing-a-review/narrative-lanes');
 
     // A discrepancy links to what it disputes: the link opens that entry.
     await discrepancy.getByRole('link', { name: 'Health visitor, 3 Mar 2025' }).click();
@@ -136,7 +136,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(await narrative.table.locator('tbody tr[data-row-key]').count()).toBe(4);
     expect(await narrative.judgementsTable.textContent()).toContain('none had the whole picture');
     await expectAccessible(page, 'narrative table');
-    await screenshot(page, 'workspace-b/narrative-table');
+    await screenshot(page, 'analysing-a-review/narrative-table');
     await narrative.showLanes();
 
     // Edits save themselves; a period outside the review is refused in the editor too, keeping what was stored.
@@ -149,7 +149,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
       'The start date 1 February 2026 is after the period under review (1 January 2025 to 31 December 2025)',
     );
     await expectAccessible(page, 'narrative editor');
-    await screenshot(page, 'workspace-b/narrative-editor-invalid');
+    await screenshot(page, 'analysing-a-review/narrative-editor-invalid');
     await narrative.closeEditor();
     await page.reload();
     await narrative.lanes.waitFor();
@@ -178,7 +178,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     await episodes.setWhy('Information sharing', 'The worry came by telephone, not as a referral, so it was not logged (fictional).');
     await episodes.waitForSaved(episodes.editor);
     await expectAccessible(page, 'episode editor');
-    await screenshot(page, 'workspace-b/episode-editor');
+    await screenshot(page, 'analysing-a-review/episode-editor');
     await episodes.closeEditor();
 
     await episodes.addEpisode({
@@ -221,7 +221,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(homeVisitRow).toContain('Three other visits were due that day');
     expect(await episodes.row(CONFERENCE).textContent()).not.toContain('Recurs in');
     await expectAccessible(page, 'episodes table');
-    await screenshot(page, 'workspace-b/episodes-table');
+    await screenshot(page, 'analysing-a-review/episodes-table');
 
     await episodes.showRecurrence();
     expect(page.url()).toContain('episodesView=recurrence');
@@ -233,7 +233,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     await episodes.sortRecurrenceBy('Factor');
     expect((await episodes.recurrence()).map((row) => row.factor)).toEqual(['Information sharing', 'Workload']);
     await expectAccessible(page, 'factor recurrence');
-    await screenshot(page, 'workspace-b/episodes-recurrence');
+    await screenshot(page, 'analysing-a-review/episodes-recurrence');
     await episodes.showTable();
   });
 
@@ -273,7 +273,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(await patterns.recordedTitles()).toEqual(['Supervision']);
     expect(await page.getByTestId('patterns-count').textContent()).toBe('1 prioritised; 1 recorded, not prioritised');
     await expectAccessible(page, 'patterns');
-    await screenshot(page, 'workspace-b/patterns');
+    await screenshot(page, 'analysing-a-review/patterns');
   });
 
   it('adds recommendations of the three kinds and tracks one in UK dates', async () => {
@@ -313,7 +313,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     expect(card).toContain('Due 30 Jun 2026');
     expect(card).toContain(`Responds to: ${SHARING_PATTERN}`);
     await expectAccessible(page, 'recommendations');
-    await screenshot(page, 'workspace-b/recommendations');
+    await screenshot(page, 'analysing-a-review/recommendations');
   });
 
   it('keeps everything after a reload, and deep links open their record', async () => {
@@ -335,12 +335,12 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
     await episodes.editor.waitFor();
     expect(await episodes.editor.getByRole('heading', { level: 2 }).textContent()).toBe(HOME_VISIT);
     expect(await episodes.chosenFactors()).toEqual(['Workload', 'Information sharing']);
-    // An episode a pattern draws on is not removed: the message names the pattern.
+    // An episode a pattern draws on is not offered for removal: the dialog names the pattern and links to it.
     await episodes.editor.getByRole('button', { name: 'Remove this key practice episode' }).click();
-    await page.getByRole('alertdialog', { name: 'Remove this key practice episode?' }).getByRole('button', { name: 'Remove', exact: true }).click();
-    await expect
-      .poll(() => episodes.editor.getByRole('alert').textContent())
-      .toBe(`Removing this key practice episode cannot go ahead yet: the pattern “${SHARING_PATTERN}” refers to it.`);
+    const blocked = page.getByRole('alertdialog', { name: 'This key practice episode cannot be removed yet' });
+    expect(await blocked.getByRole('link').allTextContents()).toEqual([`The pattern “${SHARING_PATTERN}”`]);
+    expect(await blocked.getByRole('button', { name: 'Remove', exact: true }).count()).toBe(0);
+    await blocked.getByRole('button', { name: 'Close' }).click();
     await episodes.closeEditor();
 
     const patterns = new PatternsPage(page);
@@ -372,7 +372,7 @@ describe('workspace B: narrative, key practice episodes, patterns, recommendatio
         if (screen.ready) await page.getByTestId(screen.ready).waitFor();
         expect(await page.locator('[data-theme]').first().getAttribute('data-theme')).toBe(theme);
         await expectAccessible(page, `${screen.name} (${theme})`);
-        await screenshot(page, `workspace-b/${screen.name}-${theme}`);
+        await screenshot(page, `analysing-a-review/${screen.name}-${theme}`);
       }
     }
     await page.evaluate(() => localStorage.setItem('lt.theme', 'default'));
