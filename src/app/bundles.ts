@@ -14,6 +14,7 @@ import {
   type ReviewBundle,
   type SnapshotCounts,
 } from '../domain/bundle';
+import { snapshotIssues } from '../domain/session/rules';
 import type { Failure } from '../domain/failures';
 import type { ReviewId } from '../domain/ids';
 import { AuditEntrySchema, type AuditEntry, type ReviewSnapshot, type ReviewSummary } from '../domain/model';
@@ -157,6 +158,9 @@ export class BundleService {
 
   private async importParsed(parsed: ParsedBundle, options: { replace: boolean }): Promise<Result<ImportedReview, Failure>> {
     const { snapshot, meta } = parsed;
+    // Every record against the same rules a form, the guide or the CLI meets (src/domain/session/rules.ts).
+    const broken = snapshotIssues(snapshot, this.deps.clock.now());
+    if (broken.length > 0) return err({ kind: 'invalid', what: 'Review bundle', issues: broken });
     const migrated = meta.readFromFormatVersion !== CURRENT_BUNDLE_FORMAT_VERSION ? ` (format version ${meta.readFromFormatVersion}, migrated)` : '';
     const replaced = options.replace ? '; replaces any copy that was already here' : '';
     const summaryText = `Imported from a review bundle exported by ${meta.exportedBy} on ${formatLondonDateTime(meta.exportedAt)}${migrated}${replaced}.`;

@@ -30,6 +30,14 @@ describe('guards that explain themselves, phase by phase', () => {
     ]);
   });
 
+  it('preparation: a second lead reviewer is pointed out (issue 10)', () => {
+    const snapshot = trainingCase();
+    const lead = snapshot.teamMembers.find((member) => member.role === 'leadReviewer')!;
+    const twoLeads = { ...snapshot, teamMembers: [...snapshot.teamMembers, { ...lead, id: `${lead.id}-second` as typeof lead.id, name: 'Second Lead (fictional)' }] };
+    expect(messages('preparation', twoLeads)).toContain('team.leads: The review team has 2 lead reviewers: a review has one');
+    expect(messages('preparation', snapshot).some((message) => message.startsWith('team.leads'))).toBe(false);
+  });
+
   it('data collection: documents, conversations and written records', () => {
     expect(messages('dataCollection', emptySnapshot(trainingCase().review))).toEqual(['documents.none: No agency documents have been logged']);
     expect(messages('dataCollection', trainingCase())).toEqual([

@@ -17,10 +17,14 @@ export const FRAME_ANCESTORS: readonly string[] = [
   'https://*.skype.com',
 ];
 
-/** What the app talks to: Graph, Entra ID sign-in, and the list of valid host origins teams-js fetches. */
+/**
+ * What the app talks to: Graph, Entra ID sign-in, the list of valid host origins teams-js fetches, and SharePoint's
+ * own hosts, where upload sessions' uploadUrl and files' @microsoft.graph.downloadUrl point (ADR 0904).
+ */
 export const DEFAULT_CONNECT_SOURCES: readonly string[] = [
   "'self'",
   'https://graph.microsoft.com',
+  'https://*.sharepoint.com',
   'https://login.microsoftonline.com',
   'https://res.cdn.office.net',
 ];

@@ -309,7 +309,24 @@ describe('first use (issue 10)', () => {
         return element === document.documentElement || element === document.body;
       });
       expect(corner).toBe(false);
-      await screenshot(page, `first-use/overview-${theme.toLowerCase().replace(' ', '-')}`);
+      const name = theme.toLowerCase().replace(' ', '-');
+      await screenshot(page, `first-use/overview-${name}`);
+      // The screens this issue changed, in each theme: the blocked remove dialog, the lanes, the stage.
+      await page.goto(appUrl(`/reviews/${REVIEW_ID}/participants/par-hv`));
+      await page.getByTestId('remove-record').click();
+      await page.getByRole('alertdialog').waitFor();
+      await expectAccessible(page, `remove dialog (${theme})`);
+      await screenshot(page, `first-use/remove-blocked-${name}`);
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Close' }).click();
+      await page.goto(appUrl(`/reviews/${REVIEW_ID}/narrative`));
+      await page.getByTestId('narrative-lanes').waitFor();
+      await screenshot(page, `first-use/narrative-lanes-${name}`);
+      await page.goto(GuidePage.stageUrl(REVIEW_ID, 'con-hv'));
+      await page.getByTestId('stage-summary').waitFor();
+      await expectAccessible(page, `stage (${theme})`);
+      await screenshot(page, `first-use/stage-${name}`);
+      await page.goto(appUrl(`/reviews/${REVIEW_ID}`));
+      await page.getByTestId('stage-tracker').waitFor();
     }
     expect(errors.filter((error) => !/Failed to load resource/u.test(error))).toEqual([]);
   });

@@ -6,6 +6,7 @@ import {
   STAMP_FIELDS,
   checkChanges,
   coalesce,
+  commandTargets,
   keepBothTexts,
   valueAt,
   withValueAt,
@@ -252,12 +253,10 @@ export class ReviewSession {
       waiters: [],
       done: new Set<RecordKey>(),
     };
-    const before = this.view;
     this.addPending(pending);
     this.view = withChanges(this.view, applied.value.applied.changes);
     // An editor that started from an older version than this one: what cannot be combined waits for the person.
-    const first = pending.keys[0];
-    if (applied.value.unresolved.length > 0 && first) this.hold(first, before, pending, applied.value.unresolved, null, this.view);
+    if (applied.value.unresolved.length > 0) this.rebase();
     this.afterChange(DELAYED_COMMANDS.has(command.type));
     return {
       accepted: ok(applied.value.applied),
@@ -279,51 +278,50 @@ export class ReviewSession {
     return new Promise((resolve) => this.idle.push(resolve));
   }
 
-  /** Settles a conflict: keep mine (write my version over theirs), theirs (drop my edit), or both texts. */
+  /**
+   * Settles a conflict: keep mine (my version of the fields both changed), theirs (drop my edit of them), both
+   * (texts side by side), or a record the person put together. Later edits of the same record stay as they were.
+   */
   settle(conflictId: string, choice: ConflictChoice | { readonly record: SessionRecord }): Result<void, Failure> {
     const [key, conflict] = [...this.held.entries()].find(([, candidate]) => candidate.id === conflictId) ?? [];
     if (!key || !conflict) return err({ kind: 'notFound', what: 'Conflict', id: conflictId });
     this.held.delete(key);
-    const mine = this.pending.filter((pending) => pending.keys.includes(key));
-    this.pending = this.pending.filter((pending) => !pending.keys.includes(key));
-    // Their version first, then the chosen edit applied to it as a command of its own.
-    this.rebase();
-    if (choice !== 'theirs' && (conflict.mine !== null || typeof choice === 'object')) {
-      const theirs = conflict.theirs;
-      const chosen =
-        typeof choice === 'object'
-          ? choice.record
-          : choice === 'both' && theirs && conflict.mine
-            ? keepBothFields(conflict.mine, theirs, conflict.fields)
+    const theirs = findRecord(this.stored, conflict.kind, conflict.recordId);
+    const chosen =
+      typeof choice === 'object'
+        ? choice.record
+        : choice === 'theirs'
+          ? null
+          : choice === 'both' && conflict.theirs && conflict.mine
+            ? keepBothFields(conflict.mine, conflict.theirs, conflict.fields)
             : conflict.mine;
-      if (chosen === null) return err({ kind: 'notFound', what: 'Conflict', id: conflictId });
+    const edits = conflict.failure === null ? this.pending.filter((pending) => pending.entry.command.type === 'editRecord' && pending.keys.length === 1 && pending.keys[0] === key) : [];
+    const first = edits[0];
+    if (first) {
+      const rest = edits.slice(1);
+      const waiters = edits.flatMap((pending) => pending.waiters.splice(0));
+      if (chosen === null) {
+        // Theirs: these edits are dropped, by the person's choice; whoever waited on them is told it is settled.
+        this.pending = this.pending.filter((pending) => !edits.includes(pending));
+        waiters.forEach((resolve) => resolve(ok(first.applied)));
+      } else {
+        // Mine or both: one edit of every field edited here, made over their version, in the place of the first.
+        const fields = [...new Set(edits.flatMap((pending) => (pending.entry.command.type === 'editRecord' ? Object.keys(pending.entry.command.changes) : [])))];
+        const command: Command = { type: 'editRecord', kind: conflict.kind, id: conflict.recordId, base: pick(theirs ?? chosen, fields), changes: pick(chosen, fields) };
+        const index = this.pending.indexOf(first);
+        this.pending[index] = { ...first, entry: { ...first.entry, command }, waiters };
+        this.pending = this.pending.filter((pending) => !rest.includes(pending));
+      }
+    } else if (chosen !== null) {
+      // An edit that could not be applied at all (the record was removed, or a rule now refuses it): made again.
       const command: Command = theirs
-        ? {
-            type: 'editRecord',
-            kind: conflict.kind,
-            id: conflict.recordId,
-            base: theirs as unknown as Record<string, unknown>,
-            changes: chosen as unknown as Record<string, unknown>,
-          }
+        ? { type: 'editRecord', kind: conflict.kind, id: conflict.recordId, base: pick(theirs, Object.keys(chosen)), changes: chosen as unknown as Record<string, unknown> }
         : conflict.kind === 'review'
-          ? {
-              type: 'editRecord',
-              kind: 'review',
-              id: conflict.recordId,
-              base: {},
-              changes: chosen as unknown as Record<string, unknown>,
-            }
-          : {
-              type: 'addRecord',
-              kind: conflict.kind,
-              record: { ...(chosen as object), version: 1 } as never,
-            };
-      const submitted = this.submit(command, this.deps.ids.next('settle'));
-      for (const pending of mine)
-        void submitted.stored.then((result) => pending.waiters.forEach((resolve) => resolve(result.ok ? ok(pending.applied) : result)));
-    } else {
-      for (const pending of mine) pending.waiters.forEach((resolve) => resolve(ok(pending.applied)));
+          ? { type: 'editRecord', kind: 'review', id: conflict.recordId, base: {}, changes: chosen as unknown as Record<string, unknown> }
+          : { type: 'addRecord', kind: conflict.kind, record: { ...(chosen as object), version: 1 } as never };
+      this.pending.push({ entry: { commandId: this.deps.ids.next('settle'), command, at: this.deps.clock.now(), by: this.deps.actor() }, keys: [key], applied: { changes: [], warnings: [] }, waiters: [], done: new Set() });
     }
+    this.rebase();
     this.writeJournal();
     this.afterChange(false);
     return ok(undefined);
@@ -395,30 +393,36 @@ export class ReviewSession {
     const entries = this.deps.journal.read(this.reviewId);
     if (entries.length === 0) return;
     for (const entry of entries) {
-      const applied = this.perform(this.view, entry);
-      // Already stored before the reload (an add that exists, an edit with nothing left to change): done.
-      if (!applied.ok || applied.value.applied.changes.length === 0) continue;
-      const changes = applied.value.applied.changes.filter(
-        (change) => withoutStamps(findRecord(this.view, change.kind, change.id)) !== withoutStamps(change.record),
-      );
+      const before = this.view;
+      const applied = this.perform(before, entry);
+      if (!applied.ok) {
+        // An add the store already has was stored before the reload. Anything else is kept for the person to see.
+        if (applied.error.kind !== 'alreadyExists') {
+          const target = commandTargets(entry.command)[0];
+          if (target) this.hold(recordKey(target.kind, target.id), before, { entry, keys: [], applied: { changes: [], warnings: [] }, waiters: [], done: new Set() }, [], applied.error);
+        }
+        continue;
+      }
+      const changes = applied.value.applied.changes.filter((change) => withoutStamps(findRecord(before, change.kind, change.id)) !== withoutStamps(change.record));
+      // Stored before the reload: nothing left to do.
       if (changes.length === 0) continue;
-      this.pending.push({
-        entry,
-        keys: changes.map((change) => recordKey(change.kind, change.id)),
-        applied: applied.value.applied,
-        waiters: [],
-        done: new Set<RecordKey>(),
-      });
-      this.view = withChanges(this.view, changes);
+      const pending: Pending = { entry, keys: changes.map((change) => recordKey(change.kind, change.id)), applied: applied.value.applied, waiters: [], done: new Set<RecordKey>() };
+      this.pending.push(pending);
+      this.view = withChanges(before, changes);
     }
+    // Someone changed the same field meanwhile: held for the person, exactly as when it was first typed.
+    this.rebase();
     this.writeJournal();
     this.afterChange(false);
   }
 
   /** The view again: the stored review with every waiting command applied on top, in order. */
   private rebase(): void {
+    // Conflicts between fields are worked out afresh each time; edits that could not be applied stay held.
+    for (const [key, conflict] of this.held) if (conflict.failure === null) this.held.delete(key);
     let view = this.stored;
     const kept: Pending[] = [];
+    const unresolved = new Map<RecordKey, { paths: FieldPath[]; first: Pending }>();
     for (const pending of this.pending) {
       // Already in the store in full: nothing to apply again.
       if (pending.keys.length > 0 && pending.keys.every((key) => pending.done.has(key))) {
@@ -438,32 +442,36 @@ export class ReviewSession {
       }
       pending.applied = applied.value.applied;
       pending.keys = applied.value.applied.changes.map((change) => recordKey(change.kind, change.id));
-      const before = view;
       view = withChanges(view, applied.value.applied.changes);
-      if (applied.value.unresolved.length > 0 && pending.keys[0]) this.hold(pending.keys[0], before, pending, applied.value.unresolved, null, view);
+      const key = pending.keys[0];
+      if (applied.value.unresolved.length > 0 && key) {
+        const known = unresolved.get(key);
+        if (known) known.paths.push(...applied.value.unresolved);
+        else unresolved.set(key, { paths: [...applied.value.unresolved], first: pending });
+      }
       kept.push(pending);
     }
     this.pending = kept;
     this.view = view;
+    // One conflict per record, showing the record with every edit made here (mine) beside the stored one (theirs).
+    for (const [key, { paths, first }] of unresolved) {
+      const { kind, id } = parseRecordKey(key);
+      const theirs = findRecord(this.stored, kind, id);
+      const fields = [...new Map(paths.map((path) => [path.join('.'), path])).values()];
+      this.held.set(key, { id: `${key}@${first.entry.commandId}`, kind, recordId: id, theirs, mine: findRecord(view, kind, id), fields, failure: null });
+      const outcome: Failure = { kind: 'conflict', recordKind: kind, id, current: theirs };
+      for (const pending of kept) if (pending.keys.includes(key)) pending.waiters.splice(0).forEach((resolve) => resolve(err(outcome)));
+    }
   }
 
-  private hold(key: RecordKey, before: ReviewSnapshot, pending: Pending, fields: readonly FieldPath[], failure: Failure | null, after?: ReviewSnapshot): void {
+  /** An edit that can no longer be applied at all: out of the queue, kept beside theirs for the person. */
+  private hold(key: RecordKey, before: ReviewSnapshot, pending: Pending, fields: readonly FieldPath[], failure: Failure): void {
     const { kind, id } = parseRecordKey(key);
     const theirs = findRecord(this.stored, kind, id);
-    const mine = after ? findRecord(after, kind, id) : mineFromCommand(pending.entry.command, findRecord(before, kind, id));
-    this.held.set(key, {
-      id: `${key}@${pending.entry.commandId}`,
-      kind,
-      recordId: id,
-      theirs,
-      mine,
-      fields,
-      failure,
-    });
-    if (!after) this.pending = this.pending.filter((candidate) => candidate !== pending);
-    // Whoever waits on the edit hears now that it is not stored: it is held, both versions kept, for the person.
-    const outcome: Failure = failure ?? { kind: 'conflict', recordKind: kind, id, current: theirs };
-    pending.waiters.splice(0).forEach((resolve) => resolve(err(outcome)));
+    const mine = mineFromCommand(pending.entry.command, findRecord(before, kind, id));
+    this.held.set(key, { id: `${key}@${pending.entry.commandId}`, kind, recordId: id, theirs, mine, fields, failure });
+    this.pending = this.pending.filter((candidate) => candidate !== pending);
+    pending.waiters.splice(0).forEach((resolve) => resolve(err(failure)));
   }
 
   private isDirty(key: RecordKey): boolean {
@@ -695,6 +703,9 @@ function mineFromCommand(command: Command, before: SessionRecord | null): Sessio
   if (command.type === 'removeRecord') return null;
   return before;
 }
+
+const pick = (record: SessionRecord, fields: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(fields.map((field) => [field, (record as unknown as Record<string, unknown>)[field]]));
 
 /** Both sides' texts in each conflicting text field; elsewhere this edit. */
 function keepBothFields(mine: SessionRecord, theirs: SessionRecord, fields: readonly FieldPath[]): SessionRecord {

@@ -213,6 +213,12 @@ export function mergeFields(
     const before = field in base ? base[field] : theirs;
     if (same(theirs, before) || same(theirs, mine)) {
       record[field] = mine;
+    } else if (typeof mine === 'string' && typeof theirs === 'string' && typeof before === 'string' && theirs.includes(mine) && mine.includes(before)) {
+      // Their text already holds this edit (it was sent before, or typed on from it): nothing is lost by taking it.
+      record[field] = theirs;
+    } else if (typeof mine === 'string' && typeof theirs === 'string' && typeof before === 'string' && mine.includes(theirs) && theirs.includes(before)) {
+      // This edit typed on from their text.
+      record[field] = mine;
     } else if (typeof mine === 'string' && typeof theirs === 'string' && typeof before === 'string') {
       // Texts changed in different places combine; the same passage changed on both sides is the person's to settle.
       const merged = mergeText(before, mine, theirs, labelsFor(labels.mine, labels.theirs));

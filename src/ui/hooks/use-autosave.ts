@@ -5,7 +5,7 @@ import type { ReviewId } from '../../domain/ids';
 import type { RecordInput } from '../../app/review-service';
 import { describeFailure } from '../../app/failure-messages';
 import type { ReviewSession, SessionConflict } from '../../app/session/review-session';
-import { STAMP_FIELDS, findRecord, keepBothTexts, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath, type SessionRecordKind } from '../../domain/session';
+import { STAMP_FIELDS, findRecord, keepBothTexts, parseRecord, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath, type SessionRecordKind } from '../../domain/session';
 import { useReviewSession } from '../review-context';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'queued' | 'invalid' | 'conflict' | 'failed';
@@ -91,14 +91,19 @@ function useSessionEditor<T extends Savable>(kind: SessionRecordKind, given: T):
   const state = useSyncExternalStore(subscribe, () => session.recordState(kind, stored.id));
   const sessionConflict = useSyncExternalStore(subscribe, () => session.conflictFor(kind, stored.id));
   const failure = useSyncExternalStore(subscribe, () => session.getSyncState().failure);
-  // A refused draft belongs to the version it was typed over; a newer stored version replaces it.
-  const draft = refused && refused.draft.id === stored.id ? refused.draft : stored;
+  const [typed, setTyped] = useState<T | null>(null);
+  // A refused draft belongs to the version it was typed over; a newer stored version replaces it. What was typed
+  // stays as typed (a trailing space mid-word) while the session holds it in its stored form (trimmed).
+  const draft = refused && refused.draft.id === stored.id ? refused.draft : typed && typed.id === stored.id && storedFormOf(kind, typed) === contentOf(stored) ? typed : stored;
 
   const update = useCallback(
     (change: Partial<T> | ((draft: T) => T)) => {
       const next = typeof change === 'function' ? change(draft) : ({ ...draft, ...change } as T);
       const outcome = submitEdit(session, kind, stored, next);
-      if (outcome.ok) setRefused(null);
+      if (outcome.ok) {
+        setRefused(null);
+        setTyped(next);
+      }
       else
         setRefused({
           draft: next,
@@ -169,6 +174,15 @@ function submitEdit<T extends Savable>(session: ReviewSession, kind: SessionReco
     base,
     changes,
   }).accepted;
+}
+
+/** A record's content, stamps aside, for comparing two versions. */
+const contentOf = (record: object): string => stableJson(Object.fromEntries(Object.entries(record).filter(([key]) => !STAMP_FIELDS.has(key))));
+
+/** What the session would hold for a draft: parsed by the record's schema (text trimmed, defaults filled). */
+function storedFormOf(kind: SessionRecordKind, draft: object): string {
+  const parsed = parseRecord(kind, draft);
+  return parsed.ok ? contentOf(parsed.value) : '';
 }
 
 function conflictOf<T>(conflict: SessionConflict, stored: T): Conflict<T> {

@@ -67,7 +67,7 @@ export function NewReviewScreen() {
       </ScreenTitle>
       <form onSubmit={(event) => void submit(event)} noValidate style={{ display: 'grid', gap: tokens.spacingVerticalL }} aria-label="New review">
         <ProblemSummary title="The review was not created. Please check:" problems={problems} />
-        <ReviewProvisioningProgress />
+        <ReviewProvisioningProgress showQuota />
         <Field
           label="Codename"
           required

@@ -61,7 +61,7 @@ export function useAddRecordForm<Draft, Added>({
       setMessage(describeFailure({ kind: 'invalid', what, issues: outcome.blocking }));
       return;
     }
-    const saving = save(draft, nextId.current());
+    const saving = save(draft, nextId.current(draft));
     if (!saving) return;
     setBusy(true);
     const added = await saving;

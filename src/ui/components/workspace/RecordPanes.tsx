@@ -7,7 +7,8 @@ import type { ChildRecordKind } from '../../../domain/model';
 import { useReviewSession } from '../../review-context';
 import type { Result } from '../../../domain/result';
 import { ProblemSummary } from './FormParts';
-import { MissingRecord, useWorkspaceStyles } from './RecordParts';
+import { RecordNotFound } from '../../kit/RecordNotFound';
+import { useWorkspaceStyles } from './RecordParts';
 
 /**
  * The right-hand pane of a list/detail screen: the add form while adding, else the opened record's editor, or a
@@ -47,7 +48,7 @@ export function RecordDetailPane<R>({
     return <div className={styles.detailPane}>{addForm({ onCancel: stopAdding, onAdded })}</div>;
   }
   if (!recordId) return null;
-  return <div className={styles.detailPane}>{selected !== undefined ? editor(selected, back) : <MissingRecord what={what} onBack={back} />}</div>;
+  return <div className={styles.detailPane}>{selected !== undefined ? editor(selected, back) : <RecordNotFound what={what} onBack={back} />}</div>;
 }
 
 /**
@@ -56,11 +57,14 @@ export function RecordDetailPane<R>({
  */
 export function useAddRecordSubmit({
   kind,
+  signature,
   add,
   friendlier = (issues) => [...issues],
   onAdded,
 }: {
   readonly kind: ChildRecordKind;
+  /** The form's fields: a click with the same fields after an add went through adds nothing more. */
+  readonly signature: unknown;
   /** Adds the record under `id`: the same id for every click until one succeeds, so a double click adds one. */
   readonly add: (id: string) => Promise<Result<{ readonly id: string }, Failure>>;
   readonly friendlier?: (issues: readonly FieldIssue[]) => FieldIssue[];
@@ -70,7 +74,7 @@ export function useAddRecordSubmit({
   const [failure, setFailure] = useState<string | null>(null);
   const nextId = useSubmissionId(kind);
   const submit = async () => {
-    const added = await add(nextId.current());
+    const added = await add(nextId.current(signature));
     if (added.ok) {
       nextId.done();
       onAdded(added.value.id);
@@ -135,17 +139,27 @@ export function InlineAddForm({
 }
 
 /**
- * The id an add will use, fixed from the first click until the add succeeds: the review session applies an add
- * once per id, so a double click (or a click while the first is on its way) makes one record.
+ * The id an add will use: the same for every click until an add succeeds, and after that for as long as the form
+ * says the same (`signature`). The review session applies an add once per id, so a double click, or a click while
+ * the first is on its way, makes one record; changing the fields and adding again makes another.
  */
-export function useSubmissionId(kind: ChildRecordKind): { current: () => string; done: () => void } {
+export function useSubmissionId(kind: ChildRecordKind): { current: (signature?: unknown) => string; done: () => void } {
   const session = useReviewSession();
-  const id = useRef<string | null>(null);
+  const state = useRef<{ id: string | null; signature: string; added: boolean }>({ id: null, signature: '', added: false });
   return useMemo(
     () => ({
-      current: () => (id.current ??= session.newId(ID_PREFIX[kind])),
+      current: (signature?: unknown) => {
+        const text = JSON.stringify(signature ?? null);
+        const held = state.current;
+        if (held.id === null || (held.added && held.signature !== text)) {
+          held.id = session.newId(ID_PREFIX[kind]);
+          held.added = false;
+        }
+        held.signature = text;
+        return held.id;
+      },
       done: () => {
-        id.current = null;
+        state.current.added = true;
       },
     }),
     [session, kind],

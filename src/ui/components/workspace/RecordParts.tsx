@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { useLocation } from 'wouter';
 import type { ReviewId } from '../../../domain/ids';
 import { useReview } from '../../review-context';
@@ -37,16 +37,4 @@ export function useOpenRecord(section: WorkspaceSection): { open: (recordId: str
       navigate(`~${target}`);
     },
   };
-}
-
-/** A deep link to a record that is not (or no longer) in the review. */
-export function MissingRecord({ what, onBack }: { what: string; onBack: () => void }) {
-  return (
-    <div role="alert" style={{ display: 'grid', gap: tokens.spacingVerticalS }}>
-      <Text>This {what} could not be found. It may have been removed by someone else.</Text>
-      <div>
-        <Button onClick={onBack}>Back to the list</Button>
-      </div>
-    </div>
-  );
 }

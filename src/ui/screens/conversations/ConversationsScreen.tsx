@@ -209,6 +209,7 @@ function AddConversationForm({ participantId, onCancel, onAdded }: { participant
   const participant = snapshot.participants.find((candidate) => candidate.id === fields.participantId);
   const { issues, failure, submit } = useAddRecordSubmit({
     kind: 'conversation',
+    signature: fields,
     add: (id) => service.addRecord('conversation', snapshot.review.id, { ...fields, participantId: fields.participantId as ParticipantId, status: 'toArrange' }, id),
     friendlier: (issues) =>
       issues.map((issue) => (issue.path === 'participantId' && fields.participantId === '' ? { ...issue, message: 'choose who the conversation is with' } : issue)),

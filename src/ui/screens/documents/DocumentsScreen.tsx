@@ -141,6 +141,7 @@ function AddDocumentForm({ onCancel, onAdded }: { onCancel: () => void; onAdded:
   const [fields, setFields] = useState({ agencyId: agencies.length === 1 ? (agencies[0]?.id ?? '') : '', title: '', recordType: '', coveredPeriod: { from: '', to: '' } });
   const { issues, failure, submit } = useAddRecordSubmit({
     kind: 'document',
+    signature: fields,
     add: (id) => service.addRecord('document', snapshot.review.id, { ...fields, agencyId: fields.agencyId as AgencyId }, id),
     friendlier: (issues) => friendlier(issues, fields),
     onAdded,

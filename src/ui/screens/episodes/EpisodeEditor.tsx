@@ -10,7 +10,7 @@ import { PeriodFields } from '../../kit/PeriodFields';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
 import { RemoveRecord } from '../../kit/RemoveRecord';
 import { fieldState } from '../../components/analysis/field-state';
-import { excerpt, formatPeriod } from '../../components/analysis/format';
+import { excerpt, formatPeriod } from '../../london-format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';

@@ -5,7 +5,7 @@ import { NOT_YET_JUDGED, NO_EPISODE_FILTER, compareEpisodes, filterEpisodes, rec
 import { findFactor } from '../../../domain/method/factor-framework';
 import { ADEQUACY_LABELS } from '../../../domain/labels';
 import { ADEQUACY_JUDGEMENTS, type AdequacyJudgement } from '../../../domain/model';
-import { RecordNotFound } from '../../components/analysis/RecordNotFound';
+import { RecordNotFound } from '../../kit/RecordNotFound';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
 import { useViewParam } from '../../components/analysis/use-view-param';
 import { ViewSwitch } from '../../components/analysis/ViewSwitch';

@@ -3,7 +3,7 @@ import { RECURS_FROM } from '../../../domain/analysis';
 import { findFactor } from '../../../domain/method/factor-framework';
 import type { Episode } from '../../../domain/model';
 import { VirtualTable } from '../../components/analysis/VirtualTable';
-import { formatPeriod } from '../../components/analysis/format';
+import { formatPeriod } from '../../london-format';
 import { JudgementBadge } from './JudgementBadge';
 
 /** Appendix 4's column headings, word for word. */

@@ -188,7 +188,7 @@ export function CapturedItems({ conversation, list, showList = true, onDone }: {
           <Textarea value={text} onChange={(_, data) => setText(data.value)} rows={2} resize="vertical" />
         </Field>
         <div className={styles.actions}>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={busy} aria-label={`Add to ${label.toLocaleLowerCase('en-GB')}`}>
             Add
           </Button>
         </div>

@@ -3,7 +3,7 @@ import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/r
 import { describePerspective, describeSource, type NarrativeContext } from '../../../domain/analysis';
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
-import { formatPeriod } from '../../components/analysis/format';
+import { formatPeriod } from '../../london-format';
 import { KindBadge, useKindStyles } from './KindBadge';
 import { RelatedEntryLinks } from './RelatedEntryLinks';
 import { useOnColourStyles } from '../../components/analysis/on-colour';

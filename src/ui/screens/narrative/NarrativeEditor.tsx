@@ -5,7 +5,7 @@ import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
 import { RemoveRecord } from '../../kit/RemoveRecord';
-import { excerpt, formatPeriod } from '../../components/analysis/format';
+import { excerpt, formatPeriod } from '../../london-format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
 import { ConflictDialog } from '../../components/ConflictDialog';

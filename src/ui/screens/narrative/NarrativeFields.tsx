@@ -7,7 +7,7 @@ import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import { NARRATIVE_KINDS, type NarrativeKind } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { fieldState } from '../../components/analysis/field-state';
-import { excerpt, formatPeriod } from '../../components/analysis/format';
+import { excerpt, formatPeriod } from '../../london-format';
 import { PeriodFields } from '../../kit/PeriodFields';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';

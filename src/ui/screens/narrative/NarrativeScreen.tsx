@@ -13,8 +13,8 @@ import {
 } from '../../../domain/analysis';
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import { NARRATIVE_KINDS } from '../../../domain/model';
-import { RecordNotFound } from '../../components/analysis/RecordNotFound';
-import { formatPeriod } from '../../components/analysis/format';
+import { RecordNotFound } from '../../kit/RecordNotFound';
+import { formatPeriod } from '../../london-format';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
 import { useViewParam } from '../../components/analysis/use-view-param';
 import { ViewSwitch } from '../../components/analysis/ViewSwitch';

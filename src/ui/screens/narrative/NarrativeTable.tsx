@@ -4,7 +4,7 @@ import { describePerspective, describeSource, type NarrativeContext } from '../.
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import type { NarrativeEntry } from '../../../domain/model';
 import { VirtualTable } from '../../components/analysis/VirtualTable';
-import { formatPeriod } from '../../components/analysis/format';
+import { formatPeriod } from '../../london-format';
 import { KindBadge, useKindStyles } from './KindBadge';
 import { RelatedEntryLinks } from './RelatedEntryLinks';
 import { useOnColourStyles } from '../../components/analysis/on-colour';

@@ -2,7 +2,7 @@ import { Link } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { describePerspective, type NarrativeContext } from '../../../domain/analysis';
 import type { NarrativeEntry } from '../../../domain/model';
-import { formatPeriod } from '../../components/analysis/format';
+import { formatPeriod } from '../../london-format';
 import { useOnColourStyles } from '../../components/analysis/on-colour';
 
 /**

@@ -200,6 +200,7 @@ function AddParticipantForm({ onCancel, onAdded }: { onCancel: () => void; onAdd
     setFields((current) => ({ ...current, reportLabel: suggestReportLabel({ id: '' as never, ...current, agencyId: (current.agencyId || null) as AgencyId | null }, snapshot.participants, agencies) }));
   const { issues, failure, submit } = useAddRecordSubmit({
     kind: 'participant',
+    signature: fields,
     add: (id) =>
       service.addRecord(
         'participant',

@@ -2,7 +2,7 @@ import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/r
 import { ThumbLike16Regular, Warning16Regular } from '@fluentui/react-icons';
 import { PATTERN_INFLUENCE_LABELS, PRIORITY_LABELS, describePerspective, patternEvidence, patternTitle } from '../../../domain/analysis';
 import type { Pattern } from '../../../domain/model';
-import { excerpt, formatPeriod } from '../../components/analysis/format';
+import { excerpt, formatPeriod } from '../../london-format';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
 import { narrativeContextOf } from '../narrative/narrative-context';

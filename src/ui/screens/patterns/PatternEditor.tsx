@@ -10,7 +10,7 @@ import { fieldState } from '../../components/analysis/field-state';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
-import { excerpt, formatPeriod } from '../../components/analysis/format';
+import { excerpt, formatPeriod } from '../../london-format';
 import { useReview } from '../../review-context';
 import { narrativeContextOf } from '../narrative/narrative-context';
 import { useEpisodeOptions } from './episode-options';

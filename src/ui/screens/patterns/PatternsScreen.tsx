@@ -1,7 +1,7 @@
 import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { patternBoard } from '../../../domain/analysis';
-import { RecordNotFound } from '../../components/analysis/RecordNotFound';
+import { RecordNotFound } from '../../kit/RecordNotFound';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';

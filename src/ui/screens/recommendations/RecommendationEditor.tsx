@@ -6,7 +6,7 @@ import { RECOMMENDATION_STATUSES, type Recommendation } from '../../../domain/mo
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
 import { RemoveRecord } from '../../kit/RemoveRecord';
 import { fieldState } from '../../components/analysis/field-state';
-import { excerpt, formatDate } from '../../components/analysis/format';
+import { excerpt, formatDate } from '../../london-format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';

@@ -8,8 +8,8 @@ import {
   patternTitle,
   recommendationsByKind,
 } from '../../../domain/analysis';
-import { RecordNotFound } from '../../components/analysis/RecordNotFound';
-import { excerpt, formatDate, londonToday } from '../../components/analysis/format';
+import { RecordNotFound } from '../../kit/RecordNotFound';
+import { excerpt, formatDate, londonToday } from '../../london-format';
 import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';

@@ -64,7 +64,7 @@ function StageSection({ stage, title, meeting, drafts }: { stage: ReportStageKin
 
   const draftId = useSubmissionId('reportStage');
   const addDraft = async () => {
-    const added = await service.addRecord('reportStage', snapshot.review.id, { stage, draftNumber: drafts.length + 1 }, draftId.current());
+    const added = await service.addRecord('reportStage', snapshot.review.id, { stage, draftNumber: drafts.length + 1 }, draftId.current(drafts.length));
     if (added.ok) draftId.done();
     setProblem(added.ok ? null : describeFailure(added.error));
   };
@@ -196,7 +196,7 @@ function AddComment({ reportStageId }: { reportStageId: ReportStage['id'] }) {
       setProblems({ participant: 'Choose whose comment this is' });
       return;
     }
-    const added = await service.addRecord('comment', snapshot.review.id, { reportStageId, participantId: participantId as ParticipantId, section, text }, commentId.current());
+    const added = await service.addRecord('comment', snapshot.review.id, { reportStageId, participantId: participantId as ParticipantId, section, text }, commentId.current([participantId, section, text]));
     if (added.ok) {
       commentId.done();
       setSection('');

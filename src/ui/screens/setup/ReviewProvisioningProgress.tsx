@@ -30,9 +30,14 @@ export interface ReviewProvisioningProgressProps {
   readonly showPending?: boolean;
   /** Called when a resumed setup finishes, with the review's id. */
   readonly onReady?: (reviewId: string) => void;
+  /**
+   * Show how many private channels the team has left. Only where reviews are created: counting them needs a permission
+   * (Channel.ReadBasic.All) that only people who create reviews are asked for.
+   */
+  readonly showQuota?: boolean;
 }
 
-export function ReviewProvisioningProgress({ showPending = false, onReady }: ReviewProvisioningProgressProps) {
+export function ReviewProvisioningProgress({ showPending = false, showQuota = false, onReady }: ReviewProvisioningProgressProps) {
   const setup = useReviewSetup();
   const [live, setLive] = useState<ReviewSetupProgress | null>(null);
   const [pending, setPending] = useState<readonly PendingReviewSetup[]>([]);
@@ -42,10 +47,10 @@ export function ReviewProvisioningProgress({ showPending = false, onReady }: Rev
 
   const refresh = useCallback(async () => {
     if (setup === null) return;
-    const [listed, left] = await Promise.all([showPending ? setup.pending() : Promise.resolve(null), setup.privateChannelQuota()]);
+    const [listed, left] = await Promise.all([showPending ? setup.pending() : Promise.resolve(null), showQuota ? setup.privateChannelQuota() : Promise.resolve(null)]);
     if (listed?.ok) setPending(listed.value);
-    if (left.ok) setQuota(left.value);
-  }, [setup, showPending]);
+    if (left?.ok) setQuota(left.value);
+  }, [setup, showPending, showQuota]);
 
   useEffect(() => {
     if (setup === null) return undefined;

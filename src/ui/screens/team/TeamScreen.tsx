@@ -137,7 +137,7 @@ function AddTeamMemberForm({ onCancel, onAdded }: { onCancel: () => void; onAdde
   const { service } = useAppServices();
   const { snapshot } = useReview();
   const [fields, setFields] = useState({ name: '', role: 'facilitator' as TeamRole, email: '', profession: '' });
-  const { issues, failure, submit } = useAddRecordSubmit({ kind: 'teamMember', add: (id) => service.addRecord('teamMember', snapshot.review.id, fields, id), onAdded });
+  const { issues, failure, submit } = useAddRecordSubmit({ kind: 'teamMember', signature: fields, add: (id) => service.addRecord('teamMember', snapshot.review.id, fields, id), onAdded });
   return (
     <InlineAddForm
       headingId="add-member-title"
