@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Failure } from '../domain/failures';
 import { asId, type ReviewId } from '../domain/ids';
 import {
-  CHILD_RECORD_SCHEMAS,
+  type CHILD_RECORD_SCHEMAS,
   RECORD_SCHEMA_VERSION,
   ReviewSchema,
   type AnyChildRecord,

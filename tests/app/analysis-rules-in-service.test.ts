@@ -28,7 +28,9 @@ async function reviewWithAConversation(): Promise<{ service: ReviewService; revi
       introductionLetter: { status: 'notSent', on: null },
     }),
   );
-  const conversation = value(await service.addRecord('conversation', review.id, { participantId: participant.id, leadQuestionerId: null, leadNoteTakerId: null, status: 'held' }));
+  const conversation = value(
+    await service.addRecord('conversation', review.id, { participantId: participant.id, leadQuestionerId: null, leadNoteTakerId: null, status: 'held' }),
+  );
   return { service, reviewId: review.id, conversationId: conversation.id, participantId: participant.id };
 }
 
@@ -67,22 +69,45 @@ describe('analysis rules in the review service', () => {
       }),
     );
     const episode = value(
-      await service.addRecord('episode', reviewId, { title: 'Home visit (fictional)', period: { from: '2025-02-01', to: null }, description: 'A visit.', narrativeEntryIds: [entry.id] }),
+      await service.addRecord('episode', reviewId, {
+        title: 'Home visit (fictional)',
+        period: { from: '2025-02-01', to: null },
+        description: 'A visit.',
+        narrativeEntryIds: [entry.id],
+      }),
     );
     const pattern = value(
-      await service.addRecord('pattern', reviewId, { category: 6, subPatternId: '6.failure-to-review', statement: 'Plans are rarely revisited.', influence: 'makesProblematicPracticeMoreLikely', episodeIds: [episode.id] }),
+      await service.addRecord('pattern', reviewId, {
+        category: 6,
+        subPatternId: '6.failure-to-review',
+        statement: 'Plans are rarely revisited.',
+        influence: 'makesProblematicPracticeMoreLikely',
+        episodeIds: [episode.id],
+      }),
     );
     const recommendation = value(
-      await service.addRecord('recommendation', reviewId, { kind: 'needsJudgement', level: 'local', addressee: 'LSCB (fictional)', text: 'Make time to revisit plans.', patternIds: [pattern.id] }),
+      await service.addRecord('recommendation', reviewId, {
+        kind: 'needsJudgement',
+        level: 'local',
+        addressee: 'LSCB (fictional)',
+        text: 'Make time to revisit plans.',
+        patternIds: [pattern.id],
+      }),
     );
 
     const messages = async (kind: 'narrativeEntry' | 'episode' | 'pattern', record: { reviewId: ReviewId; id: string; version: number }) => {
       const removed = await service.removeRecord(kind, record);
       return removed.ok ? 'removed' : describeFailure(removed.error);
     };
-    expect(await messages('narrativeEntry', entry)).toBe('Removing this narrative entry cannot go ahead yet: the episode “Home visit (fictional)” refers to it.');
-    expect(await messages('episode', episode)).toBe('Removing this key practice episode cannot go ahead yet: the pattern “Failure to review judgements and plans” refers to it.');
-    expect(await messages('pattern', pattern)).toBe('Removing this pattern cannot go ahead yet: the recommendation “Make time to revisit plans.” refers to it.');
+    expect(await messages('narrativeEntry', entry)).toBe(
+      'Removing this narrative entry cannot go ahead yet: the episode “Home visit (fictional)” refers to it.',
+    );
+    expect(await messages('episode', episode)).toBe(
+      'Removing this key practice episode cannot go ahead yet: the pattern “Failure to review judgements and plans” refers to it.',
+    );
+    expect(await messages('pattern', pattern)).toBe(
+      'Removing this pattern cannot go ahead yet: the recommendation “Make time to revisit plans.” refers to it.',
+    );
 
     // Unlinked from the end of the chain backwards, each can go.
     value(await service.removeRecord('recommendation', recommendation));

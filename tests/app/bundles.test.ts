@@ -52,7 +52,13 @@ describe('exporting a review', () => {
     const exported = await bundlesFor(store).exportBundle(review.id);
     if (!exported.ok) throw new Error(JSON.stringify(exported.error));
     const { bundle, text, fileName } = exported.value;
-    expect(bundle).toMatchObject({ format: 'learning-together/review-bundle', formatVersion: 2, exportedBy: 'Test Reviewer (fictional)', producer: 'tests', fictional: true });
+    expect(bundle).toMatchObject({
+      format: 'learning-together/review-bundle',
+      formatVersion: 2,
+      exportedBy: 'Test Reviewer (fictional)',
+      producer: 'tests',
+      fictional: true,
+    });
     expect(bundle.snapshot.audit.map((entry) => [entry.action, entry.summary])).toEqual([['export', 'Exported as a review bundle (format version 2).']]);
     // 23:30 UTC on 24 October 2026 is already the 25th in London.
     expect(fileName).toBe('kestrel-2026-10-25.review-bundle.json');

@@ -24,8 +24,19 @@ type Step =
   | { readonly who: 0 | 1; readonly op: 'reload' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ who: fc.constantFrom(0 as const, 1 as const), op: fc.constant('append' as const), episode: fc.nat(1), field: fc.constantFrom('description' as const, 'significance' as const) }),
-  fc.record({ who: fc.constantFrom(0 as const, 1 as const), op: fc.constant('tag' as const), episode: fc.nat(1), factor: fc.nat(FACTORS.length - 1), on: fc.boolean() }),
+  fc.record({
+    who: fc.constantFrom(0 as const, 1 as const),
+    op: fc.constant('append' as const),
+    episode: fc.nat(1),
+    field: fc.constantFrom('description' as const, 'significance' as const),
+  }),
+  fc.record({
+    who: fc.constantFrom(0 as const, 1 as const),
+    op: fc.constant('tag' as const),
+    episode: fc.nat(1),
+    factor: fc.nat(FACTORS.length - 1),
+    on: fc.boolean(),
+  }),
   fc.record({ who: fc.constantFrom(0 as const, 1 as const), op: fc.constant('add' as const) }),
   fc.record({ who: fc.constantFrom(0 as const, 1 as const), op: fc.constant('flush' as const) }),
   fc.record({ who: fc.constantFrom(0 as const, 1 as const), op: fc.constant('reload' as const) }),
@@ -50,7 +61,12 @@ async function runSteps(steps: readonly Step[]): Promise<void> {
   const services = [serviceFor(0), serviceFor(1)];
   const review = await createTestReview(services[0]!);
   for (const id of EPISODES) {
-    const added = await services[0]!.addRecord('episode', review.id, { title: `Episode ${id} (fictional)`, period: { from: '2025-03-01', to: null }, description: 'Start.' }, id);
+    const added = await services[0]!.addRecord(
+      'episode',
+      review.id,
+      { title: `Episode ${id} (fictional)`, period: { from: '2025-03-01', to: null }, description: 'Start.' },
+      id,
+    );
     if (!added.ok) throw new Error('setup');
   }
   const open = async (who: 0 | 1): Promise<ReviewSession> => {
@@ -70,7 +86,13 @@ async function runSteps(steps: readonly Step[]): Promise<void> {
       if (!current) continue;
       const word = `w${next.who}x${++token}`;
       typed.push(word);
-      session.submit({ type: 'editRecord', kind: 'episode', id, base: { [next.field]: current[next.field] }, changes: { [next.field]: `${current[next.field]} ${word}`.trim() } });
+      session.submit({
+        type: 'editRecord',
+        kind: 'episode',
+        id,
+        base: { [next.field]: current[next.field] },
+        changes: { [next.field]: `${current[next.field]} ${word}`.trim() },
+      });
     } else if (next.op === 'tag') {
       const id = EPISODES[next.episode]!;
       const current = session.getSnapshot().episodes.find((episode) => episode.id === id);
@@ -108,7 +130,7 @@ async function runSteps(steps: readonly Step[]): Promise<void> {
     services[who] = serviceFor(who);
     const fresh = await open(who);
     await fresh.flush();
-    expect(comparable(fresh.getSnapshot())).toEqual(comparable((await reloadOrThrow(handles[who]!, review.id))));
+    expect(comparable(fresh.getSnapshot())).toEqual(comparable(await reloadOrThrow(handles[who]!, review.id)));
   }
   const final = await reloadOrThrow(handles[0]!, review.id);
   const text = final.episodes.map((episode) => `${episode.title} ${episode.description} ${episode.significance}`).join(' ');
@@ -126,10 +148,18 @@ async function reloadOrThrow(store: DexieReviewStore, reviewId: ReviewSnapshot['
 const comparable = (snapshot: ReviewSnapshot) =>
   [...snapshot.episodes]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((episode: Episode) => ({ id: episode.id, description: episode.description, significance: episode.significance, factors: episode.factors.map((tag) => tag.factorId).sort() }));
+    .map((episode: Episode) => ({
+      id: episode.id,
+      description: episode.description,
+      significance: episode.significance,
+      factors: episode.factors.map((tag) => tag.factorId).sort(),
+    }));
 
 describe('two sessions on one review', () => {
   it('converge on what the store holds, with no lost text and every rule holding, whatever the interleaving', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), (steps) => runSteps(steps)), { numRuns: Number(process.env.SESSION_RUNS ?? 30), seed: Number(process.env.SESSION_SEED ?? 20261204) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), (steps) => runSteps(steps)),
+      { numRuns: Number(process.env.SESSION_RUNS ?? 30), seed: Number(process.env.SESSION_SEED ?? 20261204) },
+    );
   }, 120_000);
 });

@@ -91,8 +91,20 @@ describe('one write path', () => {
     if (!anaSession.ok || !benSession.ok) throw new Error('open');
     const base = added.value;
     // Both edit from the same version; Ben's write meets Ana's newer version and is applied again to it.
-    await anaSession.value.apply({ type: 'editRecord', kind: 'participant', id: base.id, base: { roleTitle: base.roleTitle }, changes: { roleTitle: 'Senior social worker' } });
-    await benSession.value.apply({ type: 'editRecord', kind: 'participant', id: base.id, base: { reportLabel: base.reportLabel }, changes: { reportLabel: 'Social worker A' } });
+    await anaSession.value.apply({
+      type: 'editRecord',
+      kind: 'participant',
+      id: base.id,
+      base: { roleTitle: base.roleTitle },
+      changes: { roleTitle: 'Senior social worker' },
+    });
+    await benSession.value.apply({
+      type: 'editRecord',
+      kind: 'participant',
+      id: base.id,
+      base: { reportLabel: base.reportLabel },
+      changes: { reportLabel: 'Social worker A' },
+    });
     await benSession.value.flush();
     const loaded = await store.loadReview(review.id);
     if (!loaded.ok) throw new Error('load');
@@ -110,7 +122,13 @@ describe('one write path', () => {
     if (!benSession.ok) throw new Error('open');
     // Ana changes the kind; Ben, not having seen it, changes it too.
     await ana.saveRecord('participant', { ...added.value, kind: 'firstLineManager' });
-    const submitted = benSession.value.submit({ type: 'editRecord', kind: 'participant', id: 'par-1', base: { kind: 'practitioner' }, changes: { kind: 'seniorManager' } });
+    const submitted = benSession.value.submit({
+      type: 'editRecord',
+      kind: 'participant',
+      id: 'par-1',
+      base: { kind: 'practitioner' },
+      changes: { kind: 'seniorManager' },
+    });
     expect(submitted.accepted).toMatchObject({ ok: true });
     await benSession.value.flush();
     const state = benSession.value.getSyncState();
@@ -134,7 +152,13 @@ describe('one write path', () => {
     const session = await ana.openSession(review.id);
     if (!session.ok) throw new Error('open');
     // The page goes before the write reaches the store: only the journal has the edit.
-    session.value.submit({ type: 'editRecord', kind: 'participant', id: 'par-1', base: { roleTitle: 'Social worker' }, changes: { roleTitle: 'Typed just before the reload' } });
+    session.value.submit({
+      type: 'editRecord',
+      kind: 'participant',
+      id: 'par-1',
+      base: { roleTitle: 'Social worker' },
+      changes: { roleTitle: 'Typed just before the reload' },
+    });
     expect(journal.read(review.id)).toHaveLength(1);
     session.value.close();
     const reopened = make('Ana (fictional)', 'c');

@@ -93,7 +93,14 @@ registerBench({
         const store = world.store();
         const imported = await store.importSnapshot(snapshot, { replace: false });
         if (!imported.ok) throw new Error(`import failed: ${imported.error.kind}`);
-        const service = new ReviewService({ store, clock: systemClock, ids: randomIds, actor: () => 'Bench (fictional)', journal: memoryJournal(), editDelayMs: 0 });
+        const service = new ReviewService({
+          store,
+          clock: systemClock,
+          ids: randomIds,
+          actor: () => 'Bench (fictional)',
+          journal: memoryJournal(),
+          editDelayMs: 0,
+        });
         const opened = await service.openSession(snapshot.review.id);
         if (!opened.ok) throw new Error('open failed');
         const session = opened.value;
@@ -104,7 +111,13 @@ registerBench({
           const current = session.getSnapshot().episodes.find((episode) => episode.id === episodeId)!;
           world.double.clearRequestLog();
           const start = performance.now();
-          const stored = await session.apply({ type: 'editRecord', kind: 'episode', id: episodeId, base: { description: current.description }, changes: { description: `${current.description} ${index}` } });
+          const stored = await session.apply({
+            type: 'editRecord',
+            kind: 'episode',
+            id: episodeId,
+            base: { description: current.description },
+            changes: { description: `${current.description} ${index}` },
+          });
           times.push(performance.now() - start);
           if (!stored.ok) throw new Error(`edit not stored: ${stored.error.kind}`);
           // The first two find where the review lives (its site and lists) once for the store's life: warm-up.

@@ -1,6 +1,6 @@
-import Dexie, { type Table } from "dexie";
-import type { Failure } from "../../domain/failures";
-import type { ReviewId } from "../../domain/ids";
+import Dexie, { type Table } from 'dexie';
+import type { Failure } from '../../domain/failures';
+import type { ReviewId } from '../../domain/ids';
 import {
   CHILD_RECORD_KINDS,
   CHILD_RECORD_SCHEMAS,
@@ -15,16 +15,12 @@ import {
   type Review,
   type ReviewSnapshot,
   type ReviewSummary,
-} from "../../domain/model";
-import type { Result } from "../../domain/result";
-import { recordLabel } from "../../domain/labels";
-import {
-  UNKNOWN_CHANGE,
-  type ReviewChange,
-  type ReviewStore,
-} from "../../ports/review-store";
-import { validate } from "../../domain/validate";
-import { AbortWith, checkStored, runStoreWork } from "../shared/stored-checks";
+} from '../../domain/model';
+import type { Result } from '../../domain/result';
+import { recordLabel } from '../../domain/labels';
+import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../ports/review-store';
+import { validate } from '../../domain/validate';
+import { AbortWith, checkStored, runStoreWork } from '../shared/stored-checks';
 
 /**
  * Stored row shapes. `rowFormat` is versioned so the layout itself can migrate (ADR 0850):
@@ -51,16 +47,12 @@ function reviewRow(review: Review): ReviewRow {
   return {
     id: review.id,
     rowFormat: CHECKED_ROW_FORMAT,
-    review: checkedForWriting(ReviewSchema, review, "Review"),
+    review: checkedForWriting(ReviewSchema, review, 'Review'),
   };
 }
 
 function recordRow(kind: ChildRecordKind, record: AnyChildRecord): RecordRow {
-  const checked = checkedForWriting(
-    CHILD_RECORD_SCHEMAS[kind],
-    record,
-    recordLabel(kind),
-  ) as AnyChildRecord;
+  const checked = checkedForWriting(CHILD_RECORD_SCHEMAS[kind], record, recordLabel(kind)) as AnyChildRecord;
   return {
     reviewId: record.reviewId,
     kind,
@@ -70,11 +62,7 @@ function recordRow(kind: ChildRecordKind, record: AnyChildRecord): RecordRow {
   };
 }
 
-function checkedForWriting<S extends Parameters<typeof validate>[0]>(
-  schema: S,
-  value: unknown,
-  what: string,
-) {
+function checkedForWriting<S extends Parameters<typeof validate>[0]>(schema: S, value: unknown, what: string) {
   const checked = validate(schema, value, what);
   if (!checked.ok) throw new AbortWith(checked.error);
   return checked.value;
@@ -89,36 +77,30 @@ function readRecord(row: RecordRow, reviewId: string): AnyChildRecord {
   const record = row.record as Partial<Record<string, unknown>> | null;
   if (
     row.rowFormat === CHECKED_ROW_FORMAT &&
-    typeof record === "object" &&
+    typeof record === 'object' &&
     record !== null &&
     record.id === row.id &&
     record.reviewId === reviewId &&
     record.schemaVersion === RECORD_SCHEMA_VERSION &&
-    typeof record.version === "number" &&
+    typeof record.version === 'number' &&
     Object.hasOwn(COLLECTION_OF_KIND, row.kind)
   ) {
     return row.record;
   }
-  const schema = Object.hasOwn(CHILD_RECORD_SCHEMAS, row.kind)
-    ? CHILD_RECORD_SCHEMAS[row.kind]
-    : null;
-  const what = schema
-    ? `${recordLabel(row.kind)} ${row.id}`
-    : `record ${row.id}`;
+  const schema = Object.hasOwn(CHILD_RECORD_SCHEMAS, row.kind) ? CHILD_RECORD_SCHEMAS[row.kind] : null;
+  const what = schema ? `${recordLabel(row.kind)} ${row.id}` : `record ${row.id}`;
   if (!schema)
     throw new AbortWith({
-      kind: "damaged",
+      kind: 'damaged',
       what: `Stored ${what}`,
-      issues: [
-        { path: "kind", message: `unknown record kind ${String(row.kind)}` },
-      ],
+      issues: [{ path: 'kind', message: `unknown record kind ${String(row.kind)}` }],
     });
   const checked = checkStored(schema, row.record, what) as AnyChildRecord;
   if (checked.id !== row.id || checked.reviewId !== reviewId) {
     throw new AbortWith({
-      kind: "damaged",
+      kind: 'damaged',
       what: `Stored ${what}`,
-      issues: [{ path: "id", message: `stored under ${reviewId}/${row.id}` }],
+      issues: [{ path: 'id', message: `stored under ${reviewId}/${row.id}` }],
     });
   }
   return checked;
@@ -131,8 +113,8 @@ class ReviewDatabase extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores({
-      reviews: "id",
-      records: "[reviewId+kind+id], reviewId",
+      reviews: 'id',
+      records: '[reviewId+kind+id], reviewId',
     });
   }
 }
@@ -141,21 +123,13 @@ class ReviewDatabase extends Dexie {
 export class DexieReviewStore implements ReviewStore {
   private readonly db: ReviewDatabase;
 
-  private readonly watchers = new Map<
-    string,
-    Set<(change: ReviewChange) => void>
-  >();
+  private readonly watchers = new Map<string, Set<(change: ReviewChange) => void>>();
   private readonly channel: BroadcastChannel | null;
 
-  constructor(databaseName = "learning-together") {
+  constructor(databaseName = 'learning-together') {
     this.db = new ReviewDatabase(databaseName);
-    this.channel =
-      typeof BroadcastChannel === "undefined"
-        ? null
-        : new BroadcastChannel(`lt-review-changes:${databaseName}`);
-    if (this.channel)
-      this.channel.onmessage = (event: MessageEvent) =>
-        this.fromOtherTab(event.data);
+    this.channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(`lt-review-changes:${databaseName}`);
+    if (this.channel) this.channel.onmessage = (event: MessageEvent) => this.fromOtherTab(event.data);
   }
 
   close(): void {
@@ -164,38 +138,27 @@ export class DexieReviewStore implements ReviewStore {
   }
 
   async listReviews(): Promise<Result<ReviewSummary[], Failure>> {
-    return this.run("Reviews", async () => {
+    return this.run('Reviews', async () => {
       const rows = await this.db.reviews.toArray();
-      return rows
-        .map((row) => summariseReview(row.review))
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      return rows.map((row) => summariseReview(row.review)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     });
   }
 
-  async loadReview(
-    reviewId: ReviewId,
-  ): Promise<Result<ReviewSnapshot, Failure>> {
-    return this.run("Review", () =>
-      this.db.transaction("r", this.db.reviews, this.db.records, async () => {
+  async loadReview(reviewId: ReviewId): Promise<Result<ReviewSnapshot, Failure>> {
+    return this.run('Review', () =>
+      this.db.transaction('r', this.db.reviews, this.db.records, async () => {
         // Both reads at once, in one transaction; the review row (one record) is always checked in full.
-        const [stored, rows] = await Promise.all([
-          this.db.reviews.get(reviewId),
-          this.db.records.where("reviewId").equals(reviewId).toArray(),
-        ]);
+        const [stored, rows] = await Promise.all([this.db.reviews.get(reviewId), this.db.records.where('reviewId').equals(reviewId).toArray()]);
         if (!stored)
           throw new AbortWith({
-            kind: "notFound",
-            what: "Review",
+            kind: 'notFound',
+            what: 'Review',
             id: reviewId,
           });
-        const snapshot = emptySnapshot(
-          checkStored(ReviewSchema, stored.review, "Review"),
-        );
+        const snapshot = emptySnapshot(checkStored(ReviewSchema, stored.review, 'Review'));
         for (const row of rows) {
           const record = readRecord(row, reviewId);
-          (snapshot[COLLECTION_OF_KIND[row.kind]] as AnyChildRecord[]).push(
-            record,
-          );
+          (snapshot[COLLECTION_OF_KIND[row.kind]] as AnyChildRecord[]).push(record);
         }
         return snapshot;
       }),
@@ -203,12 +166,12 @@ export class DexieReviewStore implements ReviewStore {
   }
 
   async createReview(review: Review): Promise<Result<Review, Failure>> {
-    return this.run("Review", () =>
-      this.db.transaction("rw", this.db.reviews, async () => {
+    return this.run('Review', () =>
+      this.db.transaction('rw', this.db.reviews, async () => {
         if (await this.db.reviews.get(review.id))
           throw new AbortWith({
-            kind: "alreadyExists",
-            what: "Review",
+            kind: 'alreadyExists',
+            what: 'Review',
             id: review.id,
           });
         const stored = { ...review, version: 1 };
@@ -219,19 +182,19 @@ export class DexieReviewStore implements ReviewStore {
   }
 
   async updateReview(review: Review): Promise<Result<Review, Failure>> {
-    const result = await this.run("Review", () =>
-      this.db.transaction("rw", this.db.reviews, async () => {
+    const result = await this.run('Review', () =>
+      this.db.transaction('rw', this.db.reviews, async () => {
         const current = await this.db.reviews.get(review.id);
         if (!current)
           throw new AbortWith({
-            kind: "notFound",
-            what: "Review",
+            kind: 'notFound',
+            what: 'Review',
             id: review.id,
           });
         if (current.review.version !== review.version) {
           throw new AbortWith({
-            kind: "conflict",
-            recordKind: "review",
+            kind: 'conflict',
+            recordKind: 'review',
             id: review.id,
             current: current.review,
           });
@@ -243,7 +206,7 @@ export class DexieReviewStore implements ReviewStore {
     );
     if (result.ok)
       this.announce(review.id, {
-        kind: "records",
+        kind: 'records',
         review: result.value,
         changed: [],
         removed: [],
@@ -252,15 +215,15 @@ export class DexieReviewStore implements ReviewStore {
   }
 
   async deleteReview(reviewId: ReviewId): Promise<Result<void, Failure>> {
-    const result = await this.run("Review", () =>
-      this.db.transaction("rw", this.db.reviews, this.db.records, async () => {
+    const result = await this.run('Review', () =>
+      this.db.transaction('rw', this.db.reviews, this.db.records, async () => {
         if (!(await this.db.reviews.get(reviewId)))
           throw new AbortWith({
-            kind: "notFound",
-            what: "Review",
+            kind: 'notFound',
+            what: 'Review',
             id: reviewId,
           });
-        await this.db.records.where("reviewId").equals(reviewId).delete();
+        await this.db.records.where('reviewId').equals(reviewId).delete();
         await this.db.reviews.delete(reviewId);
       }),
     );
@@ -268,27 +231,20 @@ export class DexieReviewStore implements ReviewStore {
     return result;
   }
 
-  async createRecord<K extends ChildRecordKind>(
-    kind: K,
-    record: ChildRecordOf<K>,
-  ): Promise<Result<ChildRecordOf<K>, Failure>> {
+  async createRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
     const result = await this.run(recordLabel(kind), () =>
-      this.db.transaction("rw", this.db.reviews, this.db.records, async () => {
+      this.db.transaction('rw', this.db.reviews, this.db.records, async () => {
         if (!(await this.db.reviews.get(record.reviewId))) {
           throw new AbortWith({
-            kind: "notFound",
-            what: "Review",
+            kind: 'notFound',
+            what: 'Review',
             id: record.reviewId,
           });
         }
-        const key: [string, string, string] = [
-          record.reviewId,
-          kind,
-          record.id,
-        ];
+        const key: [string, string, string] = [record.reviewId, kind, record.id];
         if (await this.db.records.get(key))
           throw new AbortWith({
-            kind: "alreadyExists",
+            kind: 'alreadyExists',
             what: recordLabel(kind),
             id: record.id,
           });
@@ -299,7 +255,7 @@ export class DexieReviewStore implements ReviewStore {
     );
     if (result.ok)
       this.announce(record.reviewId, {
-        kind: "records",
+        kind: 'records',
         review: null,
         changed: [{ kind, record: result.value }],
         removed: [],
@@ -307,27 +263,20 @@ export class DexieReviewStore implements ReviewStore {
     return result;
   }
 
-  async updateRecord<K extends ChildRecordKind>(
-    kind: K,
-    record: ChildRecordOf<K>,
-  ): Promise<Result<ChildRecordOf<K>, Failure>> {
+  async updateRecord<K extends ChildRecordKind>(kind: K, record: ChildRecordOf<K>): Promise<Result<ChildRecordOf<K>, Failure>> {
     const result = await this.run(recordLabel(kind), () =>
-      this.db.transaction("rw", this.db.records, async () => {
-        const key: [string, string, string] = [
-          record.reviewId,
-          kind,
-          record.id,
-        ];
+      this.db.transaction('rw', this.db.records, async () => {
+        const key: [string, string, string] = [record.reviewId, kind, record.id];
         const current = await this.db.records.get(key);
         if (!current)
           throw new AbortWith({
-            kind: "notFound",
+            kind: 'notFound',
             what: recordLabel(kind),
             id: record.id,
           });
         if (current.record.version !== record.version) {
           throw new AbortWith({
-            kind: "conflict",
+            kind: 'conflict',
             recordKind: kind,
             id: record.id,
             current: current.record,
@@ -343,7 +292,7 @@ export class DexieReviewStore implements ReviewStore {
     );
     if (result.ok)
       this.announce(record.reviewId, {
-        kind: "records",
+        kind: 'records',
         review: null,
         changed: [{ kind, record: result.value }],
         removed: [],
@@ -351,25 +300,20 @@ export class DexieReviewStore implements ReviewStore {
     return result;
   }
 
-  async deleteRecord(
-    kind: ChildRecordKind,
-    reviewId: ReviewId,
-    id: string,
-    expectedVersion: number,
-  ): Promise<Result<void, Failure>> {
+  async deleteRecord(kind: ChildRecordKind, reviewId: ReviewId, id: string, expectedVersion: number): Promise<Result<void, Failure>> {
     const result = await this.run(recordLabel(kind), () =>
-      this.db.transaction("rw", this.db.records, async () => {
+      this.db.transaction('rw', this.db.records, async () => {
         const key: [string, string, string] = [reviewId, kind, id];
         const current = await this.db.records.get(key);
         if (!current)
           throw new AbortWith({
-            kind: "notFound",
+            kind: 'notFound',
             what: recordLabel(kind),
             id,
           });
         if (current.record.version !== expectedVersion) {
           throw new AbortWith({
-            kind: "conflict",
+            kind: 'conflict',
             recordKind: kind,
             id,
             current: current.record,
@@ -380,7 +324,7 @@ export class DexieReviewStore implements ReviewStore {
     );
     if (result.ok)
       this.announce(reviewId, {
-        kind: "records",
+        kind: 'records',
         review: null,
         changed: [],
         removed: [{ kind, id }],
@@ -388,27 +332,21 @@ export class DexieReviewStore implements ReviewStore {
     return result;
   }
 
-  async importSnapshot(
-    snapshot: ReviewSnapshot,
-    options: { replace: boolean },
-  ): Promise<Result<ReviewSummary, Failure>> {
+  async importSnapshot(snapshot: ReviewSnapshot, options: { replace: boolean }): Promise<Result<ReviewSummary, Failure>> {
     const reviewId = snapshot.review.id;
-    const result = await this.run("Review", () =>
-      this.db.transaction("rw", this.db.reviews, this.db.records, async () => {
+    const result = await this.run('Review', () =>
+      this.db.transaction('rw', this.db.reviews, this.db.records, async () => {
         const existing = await this.db.reviews.get(reviewId);
         if (existing && !options.replace)
           throw new AbortWith({
-            kind: "alreadyExists",
-            what: "Review",
+            kind: 'alreadyExists',
+            what: 'Review',
             id: reviewId,
           });
-        if (existing)
-          await this.db.records.where("reviewId").equals(reviewId).delete();
+        if (existing) await this.db.records.where('reviewId').equals(reviewId).delete();
         await this.db.reviews.put(reviewRow(snapshot.review));
         const rows: RecordRow[] = CHILD_RECORD_KINDS.flatMap((kind) =>
-          (snapshot[COLLECTION_OF_KIND[kind]] as AnyChildRecord[]).map(
-            (record) => recordRow(kind, record),
-          ),
+          (snapshot[COLLECTION_OF_KIND[kind]] as AnyChildRecord[]).map((record) => recordRow(kind, record)),
         );
         await this.db.records.bulkAdd(rows);
         return summariseReview(snapshot.review);
@@ -423,12 +361,8 @@ export class DexieReviewStore implements ReviewStore {
    * over a BroadcastChannel named after the database. Each says which records changed, so an open review is
    * patched rather than read again (ADR 0800).
    */
-  watchReview(
-    reviewId: ReviewId,
-    onChange: (change: ReviewChange) => void,
-  ): () => void {
-    const watchers =
-      this.watchers.get(reviewId) ?? new Set<(change: ReviewChange) => void>();
+  watchReview(reviewId: ReviewId, onChange: (change: ReviewChange) => void): () => void {
+    const watchers = this.watchers.get(reviewId) ?? new Set<(change: ReviewChange) => void>();
     watchers.add(onChange);
     this.watchers.set(reviewId, watchers);
     return () => {
@@ -448,43 +382,36 @@ export class DexieReviewStore implements ReviewStore {
   }
 
   private fromOtherTab(data: unknown): void {
-    if (typeof data !== "object" || data === null) return;
+    if (typeof data !== 'object' || data === null) return;
     const { reviewId, change } = data as {
       reviewId?: unknown;
       change?: ReviewChange;
     };
-    if (typeof reviewId !== "string" || !change) return;
+    if (typeof reviewId !== 'string' || !change) return;
     // Another tab's records are checked like anything read from storage before they reach a screen.
-    const trusted =
-      change.kind === "records"
-        ? checkAnnouncedChange(change, reviewId)
-        : UNKNOWN_CHANGE;
+    const trusted = change.kind === 'records' ? checkAnnouncedChange(change, reviewId) : UNKNOWN_CHANGE;
     for (const watcher of this.watchers.get(reviewId) ?? []) watcher(trusted);
   }
 
-  private run<T>(
-    what: string,
-    work: () => Promise<T>,
-  ): Promise<Result<T, Failure>> {
+  private run<T>(what: string, work: () => Promise<T>): Promise<Result<T, Failure>> {
     return runStoreWork(what, work, failureFromDexieError);
   }
 }
 
 /** Words a Dexie/IndexedDB error as a typed failure (an `AbortWith` never reaches here). */
 function failureFromDexieError(what: string, error: unknown): Failure {
-  if (error instanceof Dexie.ConstraintError)
-    return { kind: "alreadyExists", what, id: "" };
+  if (error instanceof Dexie.ConstraintError) return { kind: 'alreadyExists', what, id: '' };
   if (error instanceof Dexie.QuotaExceededError) {
     return {
-      kind: "unavailable",
+      kind: 'unavailable',
       what,
-      detail: "this browser has run out of storage space",
+      detail: 'this browser has run out of storage space',
       retryable: false,
     };
   }
   const detail = error instanceof Error ? error.message : String(error);
   return {
-    kind: "unavailable",
+    kind: 'unavailable',
     what,
     detail: `browser storage failed: ${detail}`,
     retryable: true,
@@ -492,19 +419,14 @@ function failureFromDexieError(what: string, error: unknown): Failure {
 }
 
 /** A change another tab announced, with each record read as stored data is; anything damaged makes it "unknown". */
-function checkAnnouncedChange(
-  change: Extract<ReviewChange, { kind: "records" }>,
-  reviewId: string,
-): ReviewChange {
+function checkAnnouncedChange(change: Extract<ReviewChange, { kind: 'records' }>, reviewId: string): ReviewChange {
   try {
-    const review = change.review
-      ? checkStored(ReviewSchema, change.review, "Review")
-      : null;
+    const review = change.review ? checkStored(ReviewSchema, change.review, 'Review') : null;
     const changed = change.changed.map(({ kind, record }) => ({
       kind,
       record: readRecord(recordRow(kind, record), reviewId),
     }));
-    return { kind: "records", review, changed, removed: change.removed };
+    return { kind: 'records', review, changed, removed: change.removed };
   } catch {
     return UNKNOWN_CHANGE;
   }

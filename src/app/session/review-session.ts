@@ -295,7 +295,10 @@ export class ReviewSession {
           : choice === 'both' && conflict.theirs && conflict.mine
             ? keepBothFields(conflict.mine, conflict.theirs, conflict.fields)
             : conflict.mine;
-    const edits = conflict.failure === null ? this.pending.filter((pending) => pending.entry.command.type === 'editRecord' && pending.keys.length === 1 && pending.keys[0] === key) : [];
+    const edits =
+      conflict.failure === null
+        ? this.pending.filter((pending) => pending.entry.command.type === 'editRecord' && pending.keys.length === 1 && pending.keys[0] === key)
+        : [];
     const first = edits[0];
     if (first) {
       const rest = edits.slice(1);
@@ -306,8 +309,16 @@ export class ReviewSession {
         waiters.forEach((resolve) => resolve(ok(first.applied)));
       } else {
         // Mine or both: one edit of every field edited here, made over their version, in the place of the first.
-        const fields = [...new Set(edits.flatMap((pending) => (pending.entry.command.type === 'editRecord' ? Object.keys(pending.entry.command.changes) : [])))];
-        const command: Command = { type: 'editRecord', kind: conflict.kind, id: conflict.recordId, base: pick(theirs ?? chosen, fields), changes: pick(chosen, fields) };
+        const fields = [
+          ...new Set(edits.flatMap((pending) => (pending.entry.command.type === 'editRecord' ? Object.keys(pending.entry.command.changes) : []))),
+        ];
+        const command: Command = {
+          type: 'editRecord',
+          kind: conflict.kind,
+          id: conflict.recordId,
+          base: pick(theirs ?? chosen, fields),
+          changes: pick(chosen, fields),
+        };
         const index = this.pending.indexOf(first);
         this.pending[index] = { ...first, entry: { ...first.entry, command }, waiters };
         this.pending = this.pending.filter((pending) => !rest.includes(pending));
@@ -315,11 +326,23 @@ export class ReviewSession {
     } else if (chosen !== null) {
       // An edit that could not be applied at all (the record was removed, or a rule now refuses it): made again.
       const command: Command = theirs
-        ? { type: 'editRecord', kind: conflict.kind, id: conflict.recordId, base: pick(theirs, Object.keys(chosen)), changes: chosen as unknown as Record<string, unknown> }
+        ? {
+            type: 'editRecord',
+            kind: conflict.kind,
+            id: conflict.recordId,
+            base: pick(theirs, Object.keys(chosen)),
+            changes: chosen as unknown as Record<string, unknown>,
+          }
         : conflict.kind === 'review'
           ? { type: 'editRecord', kind: 'review', id: conflict.recordId, base: {}, changes: chosen as unknown as Record<string, unknown> }
           : { type: 'addRecord', kind: conflict.kind, record: { ...(chosen as object), version: 1 } as never };
-      this.pending.push({ entry: { commandId: this.deps.ids.next('settle'), command, at: this.deps.clock.now(), by: this.deps.actor() }, keys: [key], applied: { changes: [], warnings: [] }, waiters: [], done: new Set() });
+      this.pending.push({
+        entry: { commandId: this.deps.ids.next('settle'), command, at: this.deps.clock.now(), by: this.deps.actor() },
+        keys: [key],
+        applied: { changes: [], warnings: [] },
+        waiters: [],
+        done: new Set(),
+      });
     }
     this.rebase();
     this.writeJournal();
@@ -399,14 +422,29 @@ export class ReviewSession {
         // An add the store already has was stored before the reload. Anything else is kept for the person to see.
         if (applied.error.kind !== 'alreadyExists') {
           const target = commandTargets(entry.command)[0];
-          if (target) this.hold(recordKey(target.kind, target.id), before, { entry, keys: [], applied: { changes: [], warnings: [] }, waiters: [], done: new Set() }, [], applied.error);
+          if (target)
+            this.hold(
+              recordKey(target.kind, target.id),
+              before,
+              { entry, keys: [], applied: { changes: [], warnings: [] }, waiters: [], done: new Set() },
+              [],
+              applied.error,
+            );
         }
         continue;
       }
-      const changes = applied.value.applied.changes.filter((change) => withoutStamps(findRecord(before, change.kind, change.id)) !== withoutStamps(change.record));
+      const changes = applied.value.applied.changes.filter(
+        (change) => withoutStamps(findRecord(before, change.kind, change.id)) !== withoutStamps(change.record),
+      );
       // Stored before the reload: nothing left to do.
       if (changes.length === 0) continue;
-      const pending: Pending = { entry, keys: changes.map((change) => recordKey(change.kind, change.id)), applied: applied.value.applied, waiters: [], done: new Set<RecordKey>() };
+      const pending: Pending = {
+        entry,
+        keys: changes.map((change) => recordKey(change.kind, change.id)),
+        applied: applied.value.applied,
+        waiters: [],
+        done: new Set<RecordKey>(),
+      };
       this.pending.push(pending);
       this.view = withChanges(before, changes);
     }

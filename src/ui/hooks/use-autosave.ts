@@ -5,7 +5,18 @@ import type { ReviewId } from '../../domain/ids';
 import type { RecordInput } from '../../app/review-service';
 import { describeFailure } from '../../app/failure-messages';
 import type { ReviewSession, SessionConflict } from '../../app/session/review-session';
-import { STAMP_FIELDS, findRecord, keepBothTexts, parseRecord, mergeThreeWay, stableJson, valueAt, withValueAt, type FieldPath, type SessionRecordKind } from '../../domain/session';
+import {
+  STAMP_FIELDS,
+  findRecord,
+  keepBothTexts,
+  parseRecord,
+  mergeThreeWay,
+  stableJson,
+  valueAt,
+  withValueAt,
+  type FieldPath,
+  type SessionRecordKind,
+} from '../../domain/session';
 import { useReviewSession } from '../review-context';
 
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'queued' | 'invalid' | 'conflict' | 'failed';
@@ -94,7 +105,12 @@ function useSessionEditor<T extends Savable>(kind: SessionRecordKind, given: T):
   const [typed, setTyped] = useState<T | null>(null);
   // A refused draft belongs to the version it was typed over; a newer stored version replaces it. What was typed
   // stays as typed (a trailing space mid-word) while the session holds it in its stored form (trimmed).
-  const draft = refused && refused.draft.id === stored.id ? refused.draft : typed && typed.id === stored.id && storedFormOf(kind, typed) === contentOf(stored) ? typed : stored;
+  const draft =
+    refused && refused.draft.id === stored.id
+      ? refused.draft
+      : typed && typed.id === stored.id && storedFormOf(kind, typed) === contentOf(stored)
+        ? typed
+        : stored;
 
   const update = useCallback(
     (change: Partial<T> | ((draft: T) => T)) => {
@@ -103,8 +119,7 @@ function useSessionEditor<T extends Savable>(kind: SessionRecordKind, given: T):
       if (outcome.ok) {
         setRefused(null);
         setTyped(next);
-      }
-      else
+      } else
         setRefused({
           draft: next,
           issues: outcome.error.kind === 'invalid' ? outcome.error.issues : [],

@@ -58,7 +58,13 @@ async function run(options: { runs: number; scale: number }): Promise<SaveOneRec
       if (shownAt === 0) shownAt = performance.now();
     });
     const start = performance.now();
-    const submitted = session.submit({ type: 'editRecord', kind: 'episode', id: episodeId, base: { description: current.description }, changes: { description: `${current.description} ${index}` } });
+    const submitted = session.submit({
+      type: 'editRecord',
+      kind: 'episode',
+      id: episodeId,
+      base: { description: current.description },
+      changes: { description: `${current.description} ${index}` },
+    });
     if (!submitted.accepted.ok) throw new Error('edit refused');
     const stored = await submitted.stored;
     const end = performance.now();

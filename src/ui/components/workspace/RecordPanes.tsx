@@ -78,8 +78,7 @@ export function useAddRecordSubmit({
     if (added.ok) {
       nextId.done();
       onAdded(added.value.id);
-    }
-    else if (added.error.kind === 'invalid') {
+    } else if (added.error.kind === 'invalid') {
       setIssues(friendlier(added.error.issues));
       setFailure(null);
     } else setFailure(describeFailure(added.error));

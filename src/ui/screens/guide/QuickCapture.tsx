@@ -23,7 +23,6 @@ import { FACTOR_TYPES, STEP_FOUR_PROMPT_TYPES, factorsOfferedFor } from '../../.
 import type { Conversation, Episode } from '../../../domain/model';
 import type { Result } from '../../../domain/result';
 import { issueFor } from '../../hooks/use-autosave';
-import { useReview } from '../../review-context';
 import { useConversationGuide } from './use-conversation-guide';
 
 const useStyles = makeStyles({

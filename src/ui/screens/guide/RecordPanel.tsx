@@ -33,7 +33,6 @@ import type { Failure } from '../../../domain/failures';
 import { RECORDING_STATE_LABELS } from '../../../domain/labels';
 import type { Conversation, Participant, ReviewSnapshot } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
-import { useReview } from '../../review-context';
 import { readTranscript, readTranscriptFile } from './read-transcript';
 import { useConversationGuide } from './use-conversation-guide';
 

@@ -32,15 +32,20 @@ export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; o
       // The rules refuse a missing perspective or source; this only tells the types so.
       draft.perspective === null || draft.source === null
         ? null
-        : service.addRecord('narrativeEntry', snapshot.review.id, {
-            kind: draft.kind,
-            perspective: draft.perspective,
-            source: draft.source,
-            period: { from: draft.period.from, to: draft.period.to },
-            text: draft.text,
-            relatedEntryIds: [...draft.relatedEntryIds],
-            involvesParticipantIds: [...draft.involvesParticipantIds],
-          }, id),
+        : service.addRecord(
+            'narrativeEntry',
+            snapshot.review.id,
+            {
+              kind: draft.kind,
+              perspective: draft.perspective,
+              source: draft.source,
+              period: { from: draft.period.from, to: draft.period.to },
+              text: draft.text,
+              relatedEntryIds: [...draft.relatedEntryIds],
+              involvesParticipantIds: [...draft.involvesParticipantIds],
+            },
+            id,
+          ),
     onAdded,
   });
 
@@ -55,13 +60,7 @@ export function NewNarrativeEntry({ onClose, onAdded }: { onClose: () => void; o
       onSubmit={() => void form.submit()}
       onClose={onClose}
     >
-      <NarrativeFields
-        value={form.draft}
-        onChange={form.edit}
-        issues={form.issues}
-        warnings={form.attempted ? form.outcome.warnings : []}
-        ownId={null}
-      />
+      <NarrativeFields value={form.draft} onChange={form.edit} issues={form.issues} warnings={form.attempted ? form.outcome.warnings : []} ownId={null} />
     </AddRecordDialog>
   );
 }
