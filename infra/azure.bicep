@@ -14,7 +14,7 @@ param extraConnectSources string = ''
 param location string = resourceGroup().location
 
 var frameAncestors = '\'self\' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.microsoft365.com https://*.office.com https://outlook.office.com https://outlook.office365.com https://*.skype.com'
-var connectSources = trim('\'self\' https://graph.microsoft.com https://login.microsoftonline.com https://res.cdn.office.net ${extraConnectSources}')
+var connectSources = trim('\'self\' https://graph.microsoft.com https://*.sharepoint.com https://login.microsoftonline.com https://res.cdn.office.net ${extraConnectSources}')
 var contentSecurityPolicy = 'default-src \'self\'; script-src \'self\'; style-src \'self\' \'unsafe-inline\'; img-src \'self\' data: blob:; font-src \'self\' data:; connect-src ${connectSources}; frame-src \'self\' https://login.microsoftonline.com; frame-ancestors ${frameAncestors}; object-src \'none\'; base-uri \'self\'; form-action \'self\''
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

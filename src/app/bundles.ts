@@ -158,14 +158,14 @@ export class BundleService {
 
   private async importParsed(parsed: ParsedBundle, options: { replace: boolean }): Promise<Result<ImportedReview, Failure>> {
     const { snapshot, meta } = parsed;
-    // Every record against the same rules a form, the guide or the CLI meets (src/domain/session/rules.ts).
-    const broken = snapshotIssues(snapshot, this.deps.clock.now());
-    if (broken.length > 0) return err({ kind: 'invalid', what: 'Review bundle', issues: broken });
     const migrated = meta.readFromFormatVersion !== CURRENT_BUNDLE_FORMAT_VERSION ? ` (format version ${meta.readFromFormatVersion}, migrated)` : '';
     const replaced = options.replace ? '; replaces any copy that was already here' : '';
     const summaryText = `Imported from a review bundle exported by ${meta.exportedBy} on ${formatLondonDateTime(meta.exportedAt)}${migrated}${replaced}.`;
     const entry = this.auditEntry(snapshot.review.id, 'import', summaryText, new Set(snapshot.audit.map((existing) => existing.id)));
     if (!entry.ok) return entry;
+    // Every record against the same rules a form, the guide or the CLI meets (src/domain/session/rules.ts).
+    const broken = snapshotIssues(snapshot, entry.value.at);
+    if (broken.length > 0) return err({ kind: 'invalid', what: 'Review bundle', issues: broken });
     // The audit entry travels inside the snapshot, so it is written in the same all-or-nothing step.
     const withAudit: ReviewSnapshot = { ...snapshot, audit: [...snapshot.audit, entry.value] };
     const stored = await this.deps.store.importSnapshot(withAudit, options);

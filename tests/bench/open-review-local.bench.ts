@@ -6,11 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { DexieReviewStore } from '../../src/adapters/local/dexie-review-store';
 import { generateLargeFixture } from '../../src/domain/fixtures/large-fixture';
 import { mulberry32 } from '../../src/domain/fixtures/prng';
 import { median, registerBench, timeRuns, type BenchResult } from './benches';
+import { buildBenchPage } from './serve';
 import type { OpenReviewLocalResult } from './pages/open-review-local';
 
 const OPEN_REVIEW_BUDGET_MS = 150;
@@ -63,12 +63,7 @@ registerBench({
     const browser = await launch();
     try {
       log('building the bench page with Vite');
-      await build({
-        configFile: false,
-        logLevel: 'error',
-        root: resolve('tests/bench/pages'),
-        build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: resolve('tests/bench/pages/open-review-local.html') } },
-      });
+      await buildBenchPage('open-review-local.html', outDir);
       server = await serveFolder(outDir);
       const address = server.address();
       if (!address || typeof address === 'string') throw new Error('the bench server has no address');

@@ -3,8 +3,7 @@
 // and in Microsoft 365 mode exactly one Graph request per edit (the write), none to re-read.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { join } from 'node:path';
 import { ReviewService } from '../../src/app/review-service';
 import { memoryJournal } from '../../src/app/session/memory-journal';
 import { randomIds, systemClock } from '../../src/adapters/local/system';
@@ -14,7 +13,7 @@ import { emptySnapshot, type ReviewSnapshot } from '../../src/domain/model';
 import { createGraphWorld, setupServer } from '../graph-store/harness';
 import { median, registerBench, type BenchResult } from './benches';
 import type { SaveOneRecordResult } from './pages/save-one-record';
-import { launchChromium, localContext, serveFolder } from './serve';
+import { buildBenchPage, launchChromium, localContext, serveFolder } from './serve';
 
 const RATIO_BUDGET = 1.3;
 const SCALES = [1, 4] as const;
@@ -28,12 +27,7 @@ registerBench({
     let served: Awaited<ReturnType<typeof serveFolder>> | undefined;
     try {
       log('building the bench page with Vite');
-      await build({
-        configFile: false,
-        logLevel: 'error',
-        root: resolve('tests/bench/pages'),
-        build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: resolve('tests/bench/pages/save-one-record.html') } },
-      });
+      await buildBenchPage('save-one-record.html', outDir);
       served = await serveFolder(outDir);
       const page = await (await localContext(browser)).newPage();
       await page.goto(`${served.base}save-one-record.html`);

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { build } from 'vite';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -53,4 +54,14 @@ export async function serveFolder(folder: string): Promise<ServedFolder> {
     base: `http://127.0.0.1:${address.port}/`,
     close: () => new Promise<void>((resolveClose) => server.close(() => resolveClose())),
   };
+}
+
+/** Builds one of tests/bench/pages/*.html (and the code it imports) into `outDir` with Vite, without the app's config. */
+export async function buildBenchPage(page: string, outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'error',
+    root: resolve('tests/bench/pages'),
+    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: resolve('tests/bench/pages', page) } },
+  });
 }

@@ -8,6 +8,8 @@ export interface GraphMeetingTranscriptsOptions {
   readonly graphBaseUrl: string;
   readonly getAccessToken: () => Promise<string>;
   readonly fetch?: typeof fetch;
+  /** How the client waits between retries (tests pass one that does not wait). */
+  readonly sleep?: (ms: number) => Promise<void>;
   /** The app's one Graph client; made from the options above when not given. */
   readonly client?: GraphTransport;
 }
@@ -15,6 +17,6 @@ export interface GraphMeetingTranscriptsOptions {
 /** MeetingTranscripts over Graph (OnlineMeetings.Read + OnlineMeetingTranscript.Read.All). */
 export function graphMeetingTranscripts(options: GraphMeetingTranscriptsOptions): MeetingTranscripts {
   return graphMeetingTranscriptsOver(
-    options.client ?? new GraphTransport({ baseUrl: options.graphBaseUrl, getAccessToken: options.getAccessToken, fetch: options.fetch }),
+    options.client ?? new GraphTransport({ baseUrl: options.graphBaseUrl, getAccessToken: options.getAccessToken, fetch: options.fetch, sleep: options.sleep }),
   );
 }

@@ -24,6 +24,12 @@ export function useCheckedAutosave<K extends ChildRecordKind>(
   check: (candidate: ChildRecordOf<K>) => RuleCheck,
 ): CheckedAutosave<ChildRecordOf<K>> {
   const autosave = useAutosave(kind, stored);
-  const warnings = useMemo(() => check(autosave.draft).warnings, [check, autosave.draft]);
-  return { ...autosave, warnings };
+  const outcome = useMemo(() => check(autosave.draft), [check, autosave.draft]);
+  // When the session refuses a change, every field the screen's rules find wrong is marked, not only the first.
+  const issues = useMemo(() => {
+    if (autosave.status !== 'invalid') return autosave.issues;
+    const known = new Set(autosave.issues.map((issue) => `${issue.path}|${issue.message}`));
+    return [...autosave.issues, ...outcome.blocking.filter((issue) => !known.has(`${issue.path}|${issue.message}`))];
+  }, [autosave.status, autosave.issues, outcome.blocking]);
+  return { ...autosave, issues, warnings: outcome.warnings };
 }
