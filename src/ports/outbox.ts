@@ -28,6 +28,8 @@ export interface OutboxConflict {
 export interface OutboxState {
   /** Changes written here but not yet accepted by the store. */
   readonly pending: number;
+  /** Which records those changes are to, each once (several changes to one record are one line for a person). */
+  readonly pendingRecords?: readonly { readonly recordKind: ChildRecordKind | 'review'; readonly recordId: string }[];
   /** False after the store failed to answer, until it answers again. */
   readonly online: boolean;
   readonly conflicts: readonly OutboxConflict[];

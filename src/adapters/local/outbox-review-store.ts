@@ -675,9 +675,10 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   }
 
   private async refreshState(): Promise<void> {
-    const [pending, conflicts] = await Promise.all([this.db.queue.count(), this.db.conflicts.toArray()]);
+    const [queued, conflicts] = await Promise.all([this.db.queue.toArray(), this.db.conflicts.toArray()]);
     const shaped = conflicts.map(({ rowFormat: _rowFormat, ...conflict }) => conflict);
-    this.setState({ ...this.current, pending, conflicts: shaped });
+    const records = new Map(queued.map((row) => [`${row.recordKind}:${row.recordId}`, { recordKind: row.recordKind, recordId: row.recordId }]));
+    this.setState({ ...this.current, pending: queued.length, pendingRecords: [...records.values()], conflicts: shaped });
   }
 
   private setState(next: OutboxState): void {

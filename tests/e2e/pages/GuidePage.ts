@@ -117,7 +117,7 @@ export class GuidePage {
   async capture(list: 'wentWell' | 'suggestedChanges', text: string): Promise<void> {
     const area = this.page.getByTestId(`captured-${list}`);
     await area.getByRole('textbox').fill(text);
-    await area.getByRole('button', { name: 'Add', exact: true }).click();
+    await area.getByRole('button', { name: /^Add to / }).click();
     await expect.poll(() => area.getByRole('status').last().textContent()).toContain('added to the review');
     // Where the step lists what was captured (steps 5 and 7), it is there.
     if ((await area.getByRole('list').count()) > 0 || (await area.getByText('Nothing captured yet.').count()) > 0) {

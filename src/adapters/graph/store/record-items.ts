@@ -1,6 +1,7 @@
 // Reading and writing one review's records as list items in its site: encode/decode through the mapper,
 // long details to files, If-Match eTags on every change, and recovery when an answer is lost.
 import type { Failure } from '../../../domain/failures';
+import { STAMP_FIELDS, stableJson } from '../../../domain/session/merge';
 import type { AnyChildRecord, Review } from '../../../domain/model';
 import { err, ok, type Result } from '../../../domain/result';
 import { recordLabel } from '../../../domain/labels';
@@ -205,7 +206,8 @@ export class RecordItems {
         const current = await this.fetchCurrent<T>(location, spec, record.id);
         if (!current.ok) return current;
         if (current.value === null) return err({ kind: 'notFound', what, id: record.id });
-        if (sent.kind === 'dropped' && current.value.ref.version === stored.version && current.value.ref.payloadFile === write.value.file) {
+        // Versions alone cannot tell: a colleague's save makes the same next version. The content must be ours too.
+        if (sent.kind === 'dropped' && current.value.ref.version === stored.version && current.value.ref.payloadFile === write.value.file && sameContent(current.value.record, stored)) {
           // Our change landed; only the answer was lost (or was a 5xx after the change was made).
           this.refs.set(location, spec, record.id, current.value.ref);
           return ok(stored);
@@ -266,4 +268,10 @@ export class RecordItems {
     }
     return err(lost(what));
   }
+}
+
+/** Two versions of a record with the same content, the stamps aside (who saved it and when is the store's). */
+function sameContent(a: StoredRecord, b: StoredRecord): boolean {
+  const content = (record: StoredRecord) => stableJson(Object.fromEntries(Object.entries(record).filter(([key]) => !STAMP_FIELDS.has(key))));
+  return content(a) === content(b);
 }

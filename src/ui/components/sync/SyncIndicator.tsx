@@ -3,7 +3,8 @@ import { useCallback, useState, useSyncExternalStore } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { ReviewSession, SessionConflict, SyncState } from '../../../app/session/review-session';
 import { recordLabel } from '../../../domain/labels';
-import { humaniseFieldPath } from '../../../domain/session';
+import { findRecord, humaniseFieldPath } from '../../../domain/session';
+import type { ChildRecordKind } from '../../../domain/model';
 import type { OutboxConflict } from '../../../ports/outbox';
 import { useActiveSession } from './active-session';
 import { describeOutboxConflict, mergedOutboxRecord, useOutboxState } from './outbox-state';
@@ -89,6 +90,16 @@ export function SyncIndicator() {
               <Text block>Everything is stored {outbox ? 'in SharePoint' : 'in this browser'}.</Text>
             ) : null}
             {detail ? <Text block>{detail}</Text> : null}
+            {queued > 0 ? (
+              <p>
+                <Text>
+                  {queued} {queued === 1 ? 'edit' : 'edits'} kept on this device, waiting to be sent.{' '}
+                </Text>
+                <Button size="small" onClick={() => void outbox?.syncNow()}>
+                  Try now
+                </Button>
+              </p>
+            ) : null}
             <ul
               style={{
                 display: 'grid',
@@ -103,16 +114,12 @@ export function SyncIndicator() {
                   </Text>
                 </li>
               ) : null}
-              {queued > 0 ? (
-                <li>
-                  <Text>
-                    {queued} {queued === 1 ? 'edit' : 'edits'} kept on this device, waiting to be sent{' '}
-                  </Text>
-                  <Button size="small" onClick={() => void outbox?.syncNow()}>
-                    Try now
-                  </Button>
+              {(outboxState.pendingRecords ?? []).map((queuedRecord) => (
+                <li key={`${queuedRecord.recordKind}:${queuedRecord.recordId}`}>
+                  <Text>{describeQueued(queuedRecord, session)}</Text>
                 </li>
-              ) : null}
+              ))}
+
               {state.conflicts.map((conflict) => (
                 <li key={conflict.id}>
                   <Text block>{describeSessionConflict(conflict)}</Text>
@@ -172,6 +179,13 @@ export function SyncIndicator() {
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** A record with edits in the outbox, named as the open review knows it. */
+function describeQueued(queued: { recordKind: ChildRecordKind | 'review'; recordId: string }, session: ReviewSession | null): string {
+  const record = session ? findRecord(session.getSnapshot(), queued.recordKind, queued.recordId) : null;
+  const name = record ? nameOf(record as unknown as Record<string, unknown>) : '';
+  return `${recordLabel(queued.recordKind)}${name ? ` “${name}”` : ''}: changed on this device, not yet stored`;
 }
 
 function describeSessionConflict(conflict: SessionConflict): string {
