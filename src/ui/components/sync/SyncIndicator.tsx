@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { ReviewSession, SessionConflict, SyncState } from '../../../app/session/review-session';
 import { recordLabel } from '../../../domain/labels';
@@ -43,6 +43,8 @@ export function SyncIndicator() {
   const state = useSyncState(session);
   const { outbox, state: outboxState } = useOutboxState();
   const [problem, setProblem] = useState<string | null>(null);
+  // A settled conflict's buttons leave the page: focus moves to Close, so it is never lost (and Escape still closes).
+  const closeButton = useRef<HTMLButtonElement>(null);
   const queued = outboxState.pending;
   const label = syncLabel(state, queued, outboxState.conflicts.length);
   const detail =
@@ -63,6 +65,7 @@ export function SyncIndicator() {
               record: mergedOutboxRecord(conflict),
             });
       setProblem(resolved.ok ? null : describeFailure(resolved.error));
+      closeButton.current?.focus();
     },
     [outbox],
   );
@@ -71,6 +74,7 @@ export function SyncIndicator() {
     if (!session) return;
     const settled = session.settle(conflict.id, choice);
     setProblem(settled.ok ? null : describeFailure(settled.error));
+    closeButton.current?.focus();
   };
 
   const intent =
@@ -148,7 +152,7 @@ export function SyncIndicator() {
               ))}
               {outboxState.conflicts.map((conflict) => (
                 <li key={conflict.id}>
-                  <Text block>{describeOutboxConflict(conflict)}</Text>
+                  <Text block>{nameOfQueued(conflict)}{describeOutboxConflict(conflict)}</Text>
                   <span
                     style={{
                       display: 'inline-flex',
@@ -172,13 +176,22 @@ export function SyncIndicator() {
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Close</Button>
+              <Button appearance="secondary" ref={closeButton}>
+                Close
+              </Button>
             </DialogTrigger>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** “Home visit…”: the record an outbox conflict is about, by its own name, before the outbox's description. */
+function nameOfQueued(conflict: OutboxConflict): string {
+  const record = conflict.mine ?? conflict.theirs;
+  const name = record ? nameOf(record as unknown as Record<string, unknown>) : '';
+  return name ? `“${name}”. ` : '';
 }
 
 /** A record with edits in the outbox, named as the open review knows it. */
