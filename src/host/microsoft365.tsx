@@ -112,10 +112,12 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
 
   const findMeetingConversation = async (): Promise<Result<ConversationTarget | null, Failure>> => {
     if (!teams?.chatThreadId) return ok(null);
-    // The meeting index answers in one request; only a site set up before the index existed falls back to searching.
+    // The meeting index answers in one request. A meeting it does not know yet (its entry is written when the
+    // conversation's link is saved, and holds the chat thread only once a side panel has matched it), or a site set
+    // up before the index existed, falls back to searching the recent reviews.
     const indexed = await storage.value.meetingConversation(teams.chatThreadId);
     if (indexed.ok && indexed.value !== null) return ok({ reviewId: indexed.value.reviewId, conversationId: indexed.value.conversationId } as ConversationTarget);
-    if (indexed.ok || indexed.error.kind !== 'notFound') return indexed.ok ? ok(null) : indexed;
+    if (!indexed.ok && indexed.error.kind !== 'notFound') return indexed;
     const candidates = await meetingCandidates(service);
     if (!candidates.ok) return candidates;
     return findConversationForMeeting({ chatThreadId: teams.chatThreadId }, candidates.value, meetings, new Date());

@@ -126,7 +126,12 @@ export async function expectAccessibleInHost(page: Page, screenName: string): Pr
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .exclude([['iframe', '[data-tabster-dummy]']])
     .analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  // The frame exclusion above reaches one frame only when the page has several (a sign-in frame beside the app's):
+  // the same sentinels are left out by their attribute wherever axe found them.
+  const serious = results.violations
+    .map((violation) => ({ ...violation, nodes: violation.nodes.filter((node) => !node.html.includes('data-tabster-dummy')) }))
+    .filter((violation) => violation.nodes.length > 0)
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
   expect(
     serious.map((violation) => `${screenName}: ${violation.id} (${violation.impact}) on ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(', ')}`),
   ).toEqual([]);
