@@ -561,10 +561,9 @@ export class ReviewSession {
     this.inFlight.add(key);
     this.refreshSync();
     const carried = this.pending.filter((pending) => pending.keys.includes(key));
-    const result = await this.send(kind, id, mine, theirs).catch(
-      (error: unknown): Result<SessionRecord | null, Failure> =>
-        // A store that throws (closed under us, a browser storage fault) is a failure like any other, never unhandled.
-        err({ kind: 'unavailable', what: 'Review', detail: error instanceof Error ? error.message : String(error), retryable: !this.closed }),
+    const result = await this.send(kind, id, mine, theirs).catch((error: unknown): Result<SessionRecord | null, Failure> =>
+      // A store that throws (closed under us, a browser storage fault) is a failure like any other, never unhandled.
+      err({ kind: 'unavailable', what: 'Review', detail: error instanceof Error ? error.message : String(error), retryable: !this.closed }),
     );
     this.inFlight.delete(key);
     if (this.closed) return;

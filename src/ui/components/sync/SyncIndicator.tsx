@@ -152,7 +152,10 @@ export function SyncIndicator() {
               ))}
               {outboxState.conflicts.map((conflict) => (
                 <li key={conflict.id}>
-                  <Text block>{nameOfQueued(conflict)}{describeOutboxConflict(conflict)}</Text>
+                  <Text block>
+                    {nameOfQueued(conflict)}
+                    {describeOutboxConflict(conflict)}
+                  </Text>
                   <span
                     style={{
                       display: 'inline-flex',
