@@ -253,13 +253,7 @@ export class DexieReviewStore implements ReviewStore {
         return stored;
       }),
     );
-    if (result.ok)
-      this.announce(record.reviewId, {
-        kind: 'records',
-        review: null,
-        changed: [{ kind, record: result.value }],
-        removed: [],
-      });
+    if (result.ok) this.announceRecord(kind, result.value);
     return result;
   }
 
@@ -290,13 +284,7 @@ export class DexieReviewStore implements ReviewStore {
         return stored;
       }),
     );
-    if (result.ok)
-      this.announce(record.reviewId, {
-        kind: 'records',
-        review: null,
-        changed: [{ kind, record: result.value }],
-        removed: [],
-      });
+    if (result.ok) this.announceRecord(kind, result.value);
     return result;
   }
 
@@ -369,6 +357,11 @@ export class DexieReviewStore implements ReviewStore {
       watchers.delete(onChange);
       if (watchers.size === 0) this.watchers.delete(reviewId);
     };
+  }
+
+  /** One record written: its new version, for whoever has the review open. */
+  private announceRecord(kind: ChildRecordKind, record: AnyChildRecord): void {
+    this.announce(record.reviewId, { kind: 'records', review: null, changed: [{ kind, record }], removed: [] });
   }
 
   private announce(reviewId: string, change: ReviewChange): void {
