@@ -17,7 +17,8 @@ import {
 import { snapshotIssues } from '../domain/session/rules';
 import type { Failure } from '../domain/failures';
 import type { ReviewId } from '../domain/ids';
-import { AuditEntrySchema, type AuditEntry, type ReviewSnapshot, type ReviewSummary } from '../domain/model';
+import { AuditEntrySchema, type AuditEntry, type ReviewSnapshot } from '../domain/model';
+import type { ReviewSummary } from '../domain/review-summary';
 import { err, ok, type Result } from '../domain/result';
 import { formatLondonDateTime, londonDateOf } from '../domain/time';
 import { validate } from '../domain/validate';

@@ -1,6 +1,7 @@
 import type { Failure } from '../domain/failures';
 import { exhaustiveSwitchError } from '../domain/result';
 import { recordLabel } from '../domain/labels';
+import { CAPABILITY_LABELS, ROLE_PLURALS } from '../domain/access/matrix';
 
 /** The one place that turns expected failures into words for people. */
 export function describeFailure(failure: Failure): string {
@@ -30,6 +31,10 @@ export function describeFailure(failure: Failure): string {
       return `${failure.what} is unavailable right now (${failure.detail}).${failure.retryable ? ' Your change is kept and will be tried again.' : ''}`;
     case 'permissionDenied':
       return `You do not have permission for ${failure.what} (${failure.detail}). Ask the LSCB coordinator for access.`;
+    case 'accessLost':
+      return `You no longer have access to ${failure.what}. Its copy in this browser has been cleared; ask the LSCB coordinator if you need access again.`;
+    case 'notPermitted':
+      return `${ROLE_PLURALS[failure.role]} cannot ${CAPABILITY_LABELS[failure.capability]}${failure.reason ? ` (${failure.reason})` : ''}. Nothing was changed; the LSCB coordinator decides who may do what in a review.`;
     case 'unsupportedVersion':
       return `${failure.what} has format version ${JSON.stringify(failure.found)}; this app reads versions ${failure.supported.join(', ')}.`;
     case 'blocked':

@@ -12,8 +12,8 @@ import {
   type Review,
   type ReviewPhase,
   type ReviewSnapshot,
-  type ReviewSummary,
 } from '../domain/model';
+import type { ReviewSummary } from '../domain/review-summary';
 import { err, ok, type Result } from '../domain/result';
 import { validate } from '../domain/validate';
 import { findRecord } from '../domain/session';
@@ -26,7 +26,7 @@ import type { Outbox } from '../ports/outbox';
 import type { ReviewStore } from '../ports/review-store';
 import { firstVersionStamps } from './record-stamps';
 import { memoryJournal } from './session/memory-journal';
-import { ReviewSession } from './session/review-session';
+import { ReviewSession, type ReviewSessionDeps } from './session/review-session';
 
 type StampKey = 'id' | 'reviewId' | 'schemaVersion' | 'version' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
 
@@ -50,6 +50,9 @@ export const ID_PREFIX: Record<ChildRecordKind | 'review', string> = {
   reportStage: 'stage',
   comment: 'com',
   audit: 'aud',
+  meeting: 'mtg',
+  identifier: 'idn',
+  languageDismissal: 'lang',
 };
 
 export interface ReviewServiceDeps {
@@ -58,10 +61,17 @@ export interface ReviewServiceDeps {
   readonly ids: IdSource;
   /** Who is acting, as shown in the audit trail. */
   readonly actor: () => string;
+  /** Who is acting in a review, for the role matrix; absent: the lead reviewer (see ReviewSessionDeps.access). */
+  readonly access?: ReviewSessionDeps['access'];
   /** Keeps edits on this device until stored (the browser's storage); in memory when absent (CLI, tests). */
   readonly journal?: EditJournal;
   readonly outbox?: Outbox;
   readonly editDelayMs?: number;
+  /**
+   * Clears what this browser keeps of a review besides the edit journal (Microsoft 365: the offline outbox's cached
+   * copy and queue), once SharePoint refuses the person the review: they were removed from it.
+   */
+  readonly forgetLocalCopy?: (reviewId: ReviewId) => Promise<void>;
 }
 
 /** Adds a record from a form's fields to an open review: the session stamps, checks and stores it. */
@@ -178,15 +188,29 @@ export class ReviewService {
       clock: this.deps.clock,
       ids: this.deps.ids,
       actor: this.deps.actor,
+      access: this.deps.access,
       journal: this.deps.journal ?? this.fallbackJournal,
       outbox: this.deps.outbox,
       editDelayMs: this.deps.editDelayMs,
-    }).then((result) => {
+      onAccessLost: (lost) => void this.forget(lost),
+    }).then(async (result): Promise<Result<ReviewSession, Failure>> => {
       if (!result.ok) this.sessions.delete(reviewId);
+      // SharePoint refused the review itself: this person was removed from it. Nothing of it stays in this browser.
+      if (!result.ok && result.error.kind === 'permissionDenied' && this.deps.forgetLocalCopy) {
+        await this.forget(reviewId);
+        return err({ kind: 'accessLost', what: 'this review' });
+      }
       return result;
     });
     this.sessions.set(reviewId, opening);
     return opening;
+  }
+
+  /** A review this person may no longer open: its session, journal and this browser's copy are dropped. */
+  private async forget(reviewId: ReviewId): Promise<void> {
+    this.sessions.delete(reviewId);
+    (this.deps.journal ?? this.fallbackJournal).write(reviewId, []);
+    await this.deps.forgetLocalCopy?.(reviewId);
   }
 
   /** Stops keeping a review open (its waiting edits are sent first). */

@@ -22,6 +22,9 @@ import { formatLondonDateTime } from '../domain/time';
 import type { Clock } from '../ports/clock';
 import type { IdSource } from '../ports/id-source';
 import { PROVISION_OPTIONS, PROVISION_USAGE, provisionCommand } from './provision-command';
+import { RENDER_USAGE, renderCommand } from './render-command';
+import { CHECK_USAGE, checkCommand } from './check-command';
+import { COLLATE_OPTIONS, COLLATE_USAGE, collateCommand, pooledSchemaCommand } from './collate-command';
 
 /** Where the CLI writes and what it is told about its surroundings: injected so tests run it in-process. */
 export interface CliIo {
@@ -51,7 +54,7 @@ Commands:
   schema --out <file> [--check]                     Write the bundle JSON Schema, or check that the file is up to date.
   training-case --out <file>                        Write the fictional training case (Brook Lane) as a bundle.
   large-fixture --out <file> [--seed <n>] [--scale <n>]  Write the generated large fixture (fictional) as a bundle.
-${PROVISION_USAGE}
+${PROVISION_USAGE}${RENDER_USAGE}${CHECK_USAGE}${COLLATE_USAGE}
 Options:
   --as <name>   Who is acting, for the audit trail (default: the signed-in user name).
   --help        Show this help.
@@ -70,6 +73,10 @@ const COMMANDS: Record<string, { options: Options; positionals: number }> = {
   'training-case': { options: { out: { type: 'string' } }, positionals: 0 },
   'large-fixture': { options: { out: { type: 'string' }, seed: { type: 'string' }, scale: { type: 'string' } }, positionals: 0 },
   provision: { options: PROVISION_OPTIONS, positionals: 0 },
+  render: { options: { stage: { type: 'string' }, out: { type: 'string' } }, positionals: 1 },
+  check: { options: {}, positionals: 1 },
+  collate: { options: COLLATE_OPTIONS, positionals: 1 },
+  'pooled-schema': { options: { out: { type: 'string' }, check: { type: 'boolean' } }, positionals: 0 },
 };
 
 type Values = Record<string, string | boolean | undefined>;
@@ -100,7 +107,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     if (positionals.length !== spec.positionals) {
-      throw new UsageError(spec.positionals === 0 ? `"${command}" takes no file argument (got ${positionals.join(' ')})` : `"${command}" needs exactly one file`);
+      throw new UsageError(
+        spec.positionals === 0 ? `"${command}" takes no file argument (got ${positionals.join(' ')})` : `"${command}" needs exactly one file`,
+      );
     }
   } catch (error) {
     io.stderr(`${error instanceof Error ? error.message : String(error)}\n\nRun "npm run cli -- --help" for usage.\n`);
@@ -134,6 +143,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           },
           { stdout: io.stdout, stderr: io.stderr, environmentToken: process.env.GRAPH_TOKEN },
         );
+      case 'render':
+        return await renderCommand(
+          positionals[0] as string,
+          { stage: context.optional('stage'), out: context.optional('out') },
+          { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd },
+        );
+      case 'check':
+        return await checkCommand(positionals[0] as string, { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
+      case 'collate':
+        return await collateCommand(positionals[0] as string, values, { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd, now: () => io.clock.now() });
+      case 'pooled-schema':
+        return await pooledSchemaCommand(context.optional('out'), context.flag('check'), { stdout: io.stdout, stderr: io.stderr, cwd: io.cwd });
       default:
         io.stderr(`Unknown command "${command}".\n`);
         return EXIT.usage;
@@ -212,7 +233,13 @@ class CommandContext {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why =
-        code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission was refused' : (error as Error).message;
+        code === 'ENOENT'
+          ? 'there is no such file'
+          : code === 'EISDIR'
+            ? 'it is a folder, not a file'
+            : code === 'EACCES'
+              ? 'permission was refused'
+              : (error as Error).message;
       this.io.stderr(`Cannot read ${file}: ${why}.\n`);
       throw new ReportedFailure();
     }
@@ -293,7 +320,9 @@ async function importCommand(context: CommandContext, file: string): Promise<num
     context.fail(imported.error, `Nothing was imported: ${file} is not a valid review bundle`);
   }
   const { summary, counts } = imported.value;
-  context.io.stdout(`Imported ${summary.codename} (${summary.id}) into ${context.required('store')}${summary.fictional ? ' (FICTIONAL)' : ''}.\n  Holds: ${describeCounts(counts)}.\n`);
+  context.io.stdout(
+    `Imported ${summary.codename} (${summary.id}) into ${context.required('store')}${summary.fictional ? ' (FICTIONAL)' : ''}.\n  Holds: ${describeCounts(counts)}.\n`,
+  );
   return EXIT.ok;
 }
 
@@ -305,9 +334,20 @@ async function listCommand(context: CommandContext): Promise<number> {
     context.io.stdout(`No reviews in ${context.required('store')}.\n`);
     return EXIT.ok;
   }
-  const rows = listed.value.map((summary) => [summary.id, summary.codename, summary.phase, formatLondonDateTime(summary.updatedAt), summary.fictional ? 'fictional' : '']);
+  const rows = listed.value.map((summary) => [
+    summary.id,
+    summary.codename,
+    summary.phase,
+    formatLondonDateTime(summary.updatedAt),
+    summary.fictional ? 'fictional' : '',
+  ]);
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  const lines = rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+  const lines = rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
   context.io.stdout(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
@@ -347,12 +387,14 @@ async function largeFixtureCommand(context: CommandContext): Promise<number> {
   const snapshot = generateLargeFixture({ random: mulberry32(seed), scale });
   const bundle = createBundle(snapshot, { exportedAt: '2026-01-01T00:00:00.000Z', exportedBy: 'Large fixture generator', producer: PRODUCER });
   await context.writeText(out, serialiseBundle(bundle), 'Bundle file');
-  if (out !== '-') context.io.stdout(`Wrote the large fixture (seed ${seed}, scale ${scale}, fictional) to ${out}.\n  Holds: ${describeCounts(countSnapshot(snapshot))}.\n`);
+  if (out !== '-')
+    context.io.stdout(`Wrote the large fixture (seed ${seed}, scale ${scale}, fictional) to ${out}.\n  Holds: ${describeCounts(countSnapshot(snapshot))}.\n`);
   return EXIT.ok;
 }
 
 function wholeNumber(text: string, name: string, min: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) throw new UsageError(`${name} must be a whole number, at least ${min} (got "${text}")`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min)
+    throw new UsageError(`${name} must be a whole number, at least ${min} (got "${text}")`);
   return value;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AnyChildRecord, ChildRecordKind, Review } from './model';
+import type { AccessRole, Capability } from './access/matrix';
 
 /** One problem with one field, located by its path in the document or form. */
 export interface FieldIssue {
@@ -24,6 +25,10 @@ export type Failure =
     }
   | { readonly kind: 'unavailable'; readonly what: string; readonly detail: string; readonly retryable: boolean }
   | { readonly kind: 'permissionDenied'; readonly what: string; readonly detail: string }
+  /** The role matrix (src/domain/access) does not let this actor do this; `reason` says which records it may, if any. */
+  /** SharePoint refused the person the review itself (403): they were removed from it. This browser's copy is cleared. */
+  | { readonly kind: 'accessLost'; readonly what: string }
+  | { readonly kind: 'notPermitted'; readonly role: AccessRole; readonly capability: Capability; readonly reason: string }
   | { readonly kind: 'unsupportedVersion'; readonly what: string; readonly found: unknown; readonly supported: readonly number[] }
   | { readonly kind: 'blocked'; readonly what: string; readonly reasons: readonly string[] };
 

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Branded ids keep a participant id from being passed where an episode id is expected. */
-const idString = z.string().min(1).max(120).regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
+const idString = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');
 
 export const ReviewIdSchema = idString.brand<'ReviewId'>();
 export const TeamMemberIdSchema = idString.brand<'TeamMemberId'>();
@@ -19,6 +23,9 @@ export const ReportStageIdSchema = idString.brand<'ReportStageId'>();
 export const CommentIdSchema = idString.brand<'CommentId'>();
 export const AuditEntryIdSchema = idString.brand<'AuditEntryId'>();
 export const CapturedItemIdSchema = idString.brand<'CapturedItemId'>();
+export const MeetingIdSchema = idString.brand<'MeetingId'>();
+export const IdentifierIdSchema = idString.brand<'IdentifierId'>();
+export const LanguageDismissalIdSchema = idString.brand<'LanguageDismissalId'>();
 
 export type ReviewId = z.infer<typeof ReviewIdSchema>;
 export type TeamMemberId = z.infer<typeof TeamMemberIdSchema>;
@@ -36,6 +43,9 @@ export type ReportStageId = z.infer<typeof ReportStageIdSchema>;
 export type CommentId = z.infer<typeof CommentIdSchema>;
 export type AuditEntryId = z.infer<typeof AuditEntryIdSchema>;
 export type CapturedItemId = z.infer<typeof CapturedItemIdSchema>;
+export type MeetingId = z.infer<typeof MeetingIdSchema>;
+export type IdentifierId = z.infer<typeof IdentifierIdSchema>;
+export type LanguageDismissalId = z.infer<typeof LanguageDismissalIdSchema>;
 
 /** Trusted casts for ids minted by an IdSource or read back from a validated store. */
 export const asId = <T extends string>(value: string): T => value as T;

@@ -1,13 +1,5 @@
 import type { ChildRecordKind } from './model';
-import type {
-  AdequacyJudgement,
-  NarrativeKind,
-  ParticipantKind,
-  RecordingState,
-  ReviewPhase,
-  ReviewTrigger,
-  TeamRole,
-} from './model';
+import type { AdequacyJudgement, NarrativeKind, ParticipantKind, RecordingState, ReviewPhase, ReviewTrigger, TeamRole } from './model';
 
 /** Words people see for the model's codes: UK English, respectful ("good and problematic practice"). */
 export const RECORD_LABELS: Record<ChildRecordKind | 'review', string> = {
@@ -24,6 +16,9 @@ export const RECORD_LABELS: Record<ChildRecordKind | 'review', string> = {
   reportStage: 'Report stage',
   comment: 'Comment',
   audit: 'Audit entry',
+  meeting: 'Meeting',
+  identifier: 'Identifier',
+  languageDismissal: 'Kept wording',
 };
 export const recordLabel = (kind: ChildRecordKind | 'review'): string => RECORD_LABELS[kind];
 

@@ -8,6 +8,9 @@ import {
   DocumentIdSchema,
   EpisodeIdSchema,
   FactorTagIdSchema,
+  IdentifierIdSchema,
+  LanguageDismissalIdSchema,
+  MeetingIdSchema,
   NarrativeEntryIdSchema,
   ParticipantIdSchema,
   PatternIdSchema,
@@ -22,15 +25,7 @@ import { isFactorId } from './method/factor-framework';
 import { RECOMMENDATION_KIND_IDS } from './method/recommendation-kinds';
 import { REPORT_STAGE_KINDS } from './method/report-stages';
 import { findSubPattern } from './method/typology';
-import {
-  CalendarDateSchema,
-  InstantSchema,
-  LIMITS,
-  OpenPeriodSchema,
-  PeriodSchema,
-  optionalText,
-  requiredText,
-} from './primitives';
+import { CalendarDateSchema, InstantSchema, LIMITS, OpenPeriodSchema, PeriodSchema, optionalText, requiredText } from './primitives';
 
 /**
  * The shape version every stored record carries; older records are lifted by ./migrations/record-migrations.ts
@@ -56,16 +51,11 @@ export const REVIEW_TRIGGERS = ['seriousHarm', 'routinePractice', 'goodPractice'
 export type ReviewTrigger = (typeof REVIEW_TRIGGERS)[number];
 
 /** The phases of a review, in the order the method runs them. */
-export const REVIEW_PHASES = [
-  'preparation',
-  'dataCollection',
-  'analysis',
-  'preliminaryReport',
-  'interimReport',
-  'finalDraftReport',
-  'publication',
-] as const;
+export const REVIEW_PHASES = ['preparation', 'dataCollection', 'analysis', 'preliminaryReport', 'interimReport', 'finalDraftReport', 'publication'] as const;
 export type ReviewPhase = (typeof REVIEW_PHASES)[number];
+
+export const REPORT_DATE_STYLES = ['calendar', 'relativeToPeriod'] as const;
+export type ReportDateStyle = (typeof REPORT_DATE_STYLES)[number];
 
 export const AgencySchema = z.object({
   id: AgencyIdSchema,
@@ -89,9 +79,7 @@ export const ReviewSchema = z
     ...stamps,
     id: ReviewIdSchema,
     codename: requiredText(80, 'Codename'),
-    questions: z
-      .array(requiredText(LIMITS.mediumText, 'Question for review'))
-      .min(1, 'at least one question for review is required'),
+    questions: z.array(requiredText(LIMITS.mediumText, 'Question for review')).min(1, 'at least one question for review is required'),
     trigger: z.enum(REVIEW_TRIGGERS),
     triggerNote: optionalText(LIMITS.mediumText, 'Trigger note').default(''),
     periodUnderReview: PeriodSchema,
@@ -100,6 +88,8 @@ export const ReviewSchema = z
     phaseHistory: z.array(PhaseChangeSchema).default([]),
     /** True for the built-in fictional training case. */
     fictional: z.boolean().default(false),
+    /** How reports show dates: as calendar dates, or relative to the period under review ("month 3"). */
+    reportDates: z.enum(REPORT_DATE_STYLES).default('calendar'),
   })
   .superRefine((review, ctx) => {
     const seen = new Set<string>();
@@ -128,14 +118,7 @@ export const TeamMemberSchema = z.object({
 });
 export type TeamMember = z.infer<typeof TeamMemberSchema>;
 
-export const PARTICIPANT_KINDS = [
-  'practitioner',
-  'firstLineManager',
-  'seniorManager',
-  'familyMember',
-  'carer',
-  'childOrYoungPerson',
-] as const;
+export const PARTICIPANT_KINDS = ['practitioner', 'firstLineManager', 'seniorManager', 'familyMember', 'carer', 'childOrYoungPerson'] as const;
 export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
 export const FAMILY_KINDS: readonly ParticipantKind[] = ['familyMember', 'carer', 'childOrYoungPerson'];
 export const isFamilyKind = (kind: ParticipantKind): boolean => FAMILY_KINDS.includes(kind);
@@ -280,10 +263,7 @@ export const ConversationSchema = z
     followUpNote: optionalText(LIMITS.mediumText, 'Follow-up note').default(''),
   })
   .superRefine((conversation, ctx) => {
-    if (
-      conversation.leadQuestionerId !== null &&
-      conversation.leadQuestionerId === conversation.leadNoteTakerId
-    ) {
+    if (conversation.leadQuestionerId !== null && conversation.leadQuestionerId === conversation.leadNoteTakerId) {
       ctx.addIssue({
         code: 'custom',
         path: ['leadNoteTakerId'],
@@ -365,9 +345,7 @@ export const NarrativeEntrySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['perspective'],
-        message: isJudgement
-          ? "a reviewers' judgement is the review team's perspective"
-          : 'say whose perspective this is: a participant or an agency',
+        message: isJudgement ? "a reviewers' judgement is the review team's perspective" : 'say whose perspective this is: a participant or an agency',
       });
     }
   });
@@ -493,6 +471,20 @@ export const ReportStageSchema = z.object({
     .default({ plannedFor: null, heldOn: null, notes: '' }),
   /** Where the published file lives (a channel file URL or a local archive key). */
   publishedLocation: optionalText(LIMITS.mediumText, 'Published location').default(''),
+  /** Each time this draft's document was published: where, and the SHA-256 of the exact bytes shared. */
+  publications: z
+    .array(
+      z.object({
+        at: InstantSchema,
+        by: requiredText(LIMITS.shortText, 'Published by'),
+        location: requiredText(LIMITS.mediumText, 'Published location'),
+        fileName: requiredText(LIMITS.shortText, 'File name'),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/u, 'a SHA-256 hash in hex'),
+      }),
+    )
+    .default([]),
+  /** Why this stage's draft was shared before the previous stage's comment window closed (the method expects it after). */
+  earlyStartReason: optionalText(LIMITS.mediumText, 'Reason for starting early').default(''),
 });
 export type ReportStage = z.infer<typeof ReportStageSchema>;
 
@@ -510,17 +502,79 @@ export const CommentSchema = z.object({
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
+// ---------------------------------------------------------------- meetings (scheduling)
+
+/** Why a meeting is held: the method's introductory meeting, a one-to-one conversation or its follow-up, a group meeting. */
+export const MEETING_PURPOSES = ['introductory', 'conversation', 'followUp', 'groupMeeting'] as const;
+export type MeetingPurpose = (typeof MEETING_PURPOSES)[number];
+export const MEETING_STATUSES = ['scheduled', 'cancelled'] as const;
+/** The calendar that holds the meeting: an Outlook calendar through Graph, or iCalendar files made in the browser. */
+export const CALENDAR_SYSTEMS = ['microsoft365', 'icalendar'] as const;
+export type CalendarSystem = (typeof CALENDAR_SYSTEMS)[number];
+
+export const MeetingAttendeeSchema = z.discriminatedUnion('as', [
+  z.object({ as: z.literal('teamMember'), teamMemberId: TeamMemberIdSchema }),
+  z.object({ as: z.literal('participant'), participantId: ParticipantIdSchema }),
+]);
+export type MeetingAttendee = z.infer<typeof MeetingAttendeeSchema>;
+
+/** Where the meeting lives in a calendar: what a reschedule or cancellation must name again. */
+export const CalendarIdentitySchema = z.object({
+  system: z.enum(CALENDAR_SYSTEMS),
+  /** The Graph event id in the organiser's calendar; empty for iCalendar. */
+  eventId: optionalText(LIMITS.mediumText, 'Calendar event id').default(''),
+  /** The iCalendar UID (Graph's iCalUId): the same across every reschedule. */
+  uid: requiredText(LIMITS.mediumText, 'Calendar UID'),
+  /** RFC 5545 SEQUENCE: raised by each reschedule and by the cancellation. */
+  sequence: z.number().int().min(0).default(0),
+  joinUrl: z.union([z.literal(''), z.url('a web address')]).default(''),
+  /** Graph's transactionId of the create: a retried create can never make two events. */
+  transactionId: optionalText(LIMITS.shortText, 'Transaction id').default(''),
+  /** When the calendar last confirmed the event's start and end (the check when the review opens). */
+  confirmedAt: InstantSchema.nullable().default(null),
+});
+export type CalendarIdentity = z.infer<typeof CalendarIdentitySchema>;
+
+/**
+ * A meeting the review schedules (docs/decisions/1100): the introductory meeting, a one-to-one conversation or a
+ * follow-up (linked to its conversation), or a report stage's group meeting (linked to its stage). Its calendar
+ * identity is kept so a reschedule moves the same event and a cancellation names it.
+ */
+export const MeetingSchema = z
+  .object({
+    ...childStamps,
+    id: MeetingIdSchema,
+    purpose: z.enum(MEETING_PURPOSES),
+    conversationId: ConversationIdSchema.nullable().default(null),
+    reportStageId: ReportStageIdSchema.nullable().default(null),
+    /** What calendars show: the review's codename and the purpose, never anything about the case. */
+    title: requiredText(LIMITS.shortText, 'Title'),
+    start: InstantSchema,
+    end: InstantSchema,
+    online: z.boolean().default(true),
+    place: optionalText(LIMITS.shortText, 'Place').default(''),
+    organiserId: TeamMemberIdSchema,
+    attendees: z.array(MeetingAttendeeSchema).default([]),
+    status: z.enum(MEETING_STATUSES).default('scheduled'),
+    calendar: CalendarIdentitySchema.nullable().default(null),
+    /** Participants without a tenant account who were offered the .ics and the letter instead of an invitation. */
+    offeredFileTo: z.array(ParticipantIdSchema).default([]),
+    /** What the last check against the calendar found, for the facilitator to read. */
+    calendarNote: optionalText(LIMITS.mediumText, 'Calendar note').default(''),
+  })
+  .superRefine((meeting, ctx) => {
+    if ((meeting.purpose === 'conversation' || meeting.purpose === 'followUp') && meeting.conversationId === null) {
+      ctx.addIssue({ code: 'custom', path: ['conversationId'], message: 'choose the conversation this meeting is for' });
+    }
+    if (meeting.purpose === 'groupMeeting' && meeting.reportStageId === null) {
+      ctx.addIssue({ code: 'custom', path: ['reportStageId'], message: 'choose the report stage this group meeting is for' });
+    }
+  });
+export type Meeting = z.infer<typeof MeetingSchema>;
+
 // ---------------------------------------------------------------- audit
 
-export const AUDIT_ACTIONS = [
-  'permissionChange',
-  'publication',
-  'export',
-  'import',
-  'recordingDestruction',
-  'phaseChange',
-  'reviewDeleted',
-] as const;
+export const AUDIT_ACTIONS = ['permissionChange', 'publication', 'export', 'import', 'recordingDestruction', 'phaseChange', 'reviewDeleted'] as const;
 
 export const AuditEntrySchema = z.object({
   ...childStamps,
@@ -531,6 +585,74 @@ export const AuditEntrySchema = z.object({
   summary: requiredText(LIMITS.mediumText, 'Summary'),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+// ---------------------------------------------------------------- identifier register and language check
+
+export const IDENTIFIER_CATEGORIES = ['child', 'familyMember', 'professional', 'agency', 'place', 'other'] as const;
+export type IdentifierCategory = (typeof IDENTIFIER_CATEGORIES)[number];
+export const PLACE_KINDS = ['town', 'street', 'school', 'gpPractice', 'hospital', 'other'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+/**
+ * One entry of the review's identifier register as the team keeps it: a place or other name they added, or their
+ * edits to an entry filled automatically from a participant or an agency (a different label, more forms to look for).
+ * Confidential to the review: never pooled. See docs/decisions/1225.
+ */
+export const IdentifierRecordSchema = z
+  .object({
+    ...childStamps,
+    id: IdentifierIdSchema,
+    /** The participant or agency whose automatic entry this refines; `added` for a place or name the team added. */
+    refersTo: z
+      .discriminatedUnion('to', [
+        z.object({ to: z.literal('participant'), participantId: ParticipantIdSchema }),
+        z.object({ to: z.literal('agency'), agencyId: AgencyIdSchema }),
+        z.object({ to: z.literal('added') }),
+      ])
+      .default({ to: 'added' }),
+    category: z.enum(IDENTIFIER_CATEGORIES).default('other'),
+    placeKind: z.enum(PLACE_KINDS).nullable().default(null),
+    /** The identifying text itself; empty on an edit of an automatic entry (its source gives it). */
+    text: optionalText(LIMITS.shortText, 'Identifier').default(''),
+    otherForms: z.array(requiredText(LIMITS.shortText, 'Other form')).default([]),
+    /** What the public report prints instead; empty on an edit that keeps the automatic label. */
+    label: optionalText(LIMITS.shortText, 'Label').default(''),
+  })
+  .superRefine((entry, ctx) => {
+    if (entry.refersTo.to === 'added') {
+      if (entry.text.trim() === '') ctx.addIssue({ code: 'custom', path: ['text'], message: 'say what identifies: a name, place or other word' });
+      if (entry.label.trim() === '')
+        ctx.addIssue({ code: 'custom', path: ['label'], message: 'say what the public report prints instead, e.g. "a primary school"' });
+    }
+    if (entry.placeKind !== null && entry.category !== 'place') {
+      ctx.addIssue({ code: 'custom', path: ['placeKind'], message: 'only a place has a kind of place' });
+    }
+    const label = entry.label.trim().toLocaleLowerCase('en-GB');
+    const forms = [entry.text, ...entry.otherForms].map((form) => form.trim().toLocaleLowerCase('en-GB')).filter((form) => form !== '');
+    if (label !== '' && forms.includes(label)) {
+      ctx.addIssue({ code: 'custom', path: ['label'], message: 'the label must not be the identifier itself' });
+    }
+  });
+export type IdentifierRecord = z.infer<typeof IdentifierRecordSchema>;
+
+/** Where a piece of the review's text lives: a record's field. */
+export const TextLocationSchema = z.object({
+  kind: requiredText(40, 'Record kind'),
+  recordId: requiredText(160, 'Record id'),
+  field: requiredText(LIMITS.shortText, 'Field'),
+});
+export type TextLocation = z.infer<typeof TextLocationSchema>;
+
+/** The team read a flagged wording and chose to keep it: the warning stays quiet there, the reason is kept (ADR 1227). */
+export const LanguageDismissalSchema = z.object({
+  ...childStamps,
+  id: LanguageDismissalIdSchema,
+  location: TextLocationSchema,
+  /** The wording as flagged, in lower case (e.g. "should have"). */
+  phrase: requiredText(LIMITS.shortText, 'Wording'),
+  reason: requiredText(LIMITS.mediumText, 'Reason'),
+});
+export type LanguageDismissal = z.infer<typeof LanguageDismissalSchema>;
 
 // ---------------------------------------------------------------- collections
 
@@ -548,6 +670,9 @@ export const CHILD_RECORD_SCHEMAS = {
   reportStage: ReportStageSchema,
   comment: CommentSchema,
   audit: AuditEntrySchema,
+  meeting: MeetingSchema,
+  identifier: IdentifierRecordSchema,
+  languageDismissal: LanguageDismissalSchema,
 } as const;
 
 export type ChildRecordKind = keyof typeof CHILD_RECORD_SCHEMAS;
@@ -569,6 +694,9 @@ export const COLLECTION_OF_KIND = {
   reportStage: 'reportStages',
   comment: 'comments',
   audit: 'audit',
+  meeting: 'meetings',
+  identifier: 'identifiers',
+  languageDismissal: 'languageDismissals',
 } as const satisfies Record<ChildRecordKind, string>;
 export type CollectionName = (typeof COLLECTION_OF_KIND)[ChildRecordKind];
 
@@ -587,6 +715,11 @@ export const ReviewSnapshotSchema = z.object({
   reportStages: z.array(ReportStageSchema),
   comments: z.array(CommentSchema),
   audit: z.array(AuditEntrySchema),
+  /** Added with scheduling: older bundles have none. */
+  meetings: z.array(MeetingSchema).default([]),
+  /** Added with the identifier register: older bundles have none. */
+  identifiers: z.array(IdentifierRecordSchema).default([]),
+  languageDismissals: z.array(LanguageDismissalSchema).default([]),
 });
 export type ReviewSnapshot = z.infer<typeof ReviewSnapshotSchema>;
 
@@ -605,30 +738,12 @@ export function emptySnapshot(review: Review): ReviewSnapshot {
     reportStages: [],
     comments: [],
     audit: [],
+    meetings: [],
+    identifiers: [],
+    languageDismissals: [],
   };
 }
 
 export function recordsOfKind<K extends ChildRecordKind>(snapshot: ReviewSnapshot, kind: K): ChildRecordOf<K>[] {
   return snapshot[COLLECTION_OF_KIND[kind]] as ChildRecordOf<K>[];
 }
-
-/** What the reviews list shows: nothing identifying. */
-export interface ReviewSummary {
-  readonly id: Review['id'];
-  readonly codename: string;
-  readonly trigger: ReviewTrigger;
-  readonly phase: ReviewPhase;
-  readonly periodUnderReview: Review['periodUnderReview'];
-  readonly updatedAt: string;
-  readonly fictional: boolean;
-}
-
-export const summariseReview = (review: Review): ReviewSummary => ({
-  id: review.id,
-  codename: review.codename,
-  trigger: review.trigger,
-  phase: review.phase,
-  periodUnderReview: review.periodUnderReview,
-  updatedAt: review.updatedAt,
-  fictional: review.fictional,
-});

@@ -2,6 +2,7 @@ import {
   createGraphClient,
   createGraphStorage,
   createGraphWorkspaceProvisioner,
+  graphChannelDirectory,
   graphMeetingConversations,
   graphMeetingTranscripts,
   graphOnlineMeetings,
@@ -14,9 +15,11 @@ import { ok, type Result } from '../domain/result';
 import type { MeetingTranscripts } from '../ports/meeting-transcripts';
 import type { OnlineMeetings } from '../ports/online-meetings';
 import type { PendingReviewKeeper, ReviewSetup } from '../ports/review-setup';
+import type { ReviewChannelDirectory } from '../ports/directory';
 import type { ReviewStore } from '../ports/review-store';
 import type { WorkspaceProvisioner } from '../ports/workspace-provisioner';
 import { registerReviewSetup } from '../ui/screens/setup/review-setup-registry';
+import { registerReviewArchive } from '../ui/screens/setup/review-archive-registry';
 import type { TenantConfig } from './tenant-config';
 
 export interface Microsoft365StoreOptions {
@@ -39,6 +42,8 @@ export interface Microsoft365Storage {
   readonly client: GraphClient;
   readonly onlineMeetings: OnlineMeetings;
   readonly meetingTranscripts: MeetingTranscripts;
+  /** Who can open each review: its private channel's members (access control, issue 13). */
+  readonly channelDirectory: ReviewChannelDirectory;
   /** The conversation a meeting chat belongs to, from the meeting index (one request). */
   readonly meetingConversation: ReturnType<typeof graphMeetingConversations>;
 }
@@ -52,7 +57,11 @@ export function openMicrosoft365Store(options: Microsoft365StoreOptions): Result
     registerSiteId: options.tenant.registerSiteId,
     client,
   };
-  const { store: inner, setup } = createGraphStorage({
+  const {
+    store: inner,
+    setup,
+    archive,
+  } = createGraphStorage({
     ...graph,
     teamId: options.tenant.teamId,
     channelOwner: options.username,
@@ -60,6 +69,7 @@ export function openMicrosoft365Store(options: Microsoft365StoreOptions): Result
   });
   const outbox = new OutboxReviewStore(inner, { databaseName: outboxDatabaseName(options.username) });
   registerReviewSetup(setup);
+  registerReviewArchive(archive);
   return ok({
     store: outbox,
     outbox,
@@ -69,6 +79,7 @@ export function openMicrosoft365Store(options: Microsoft365StoreOptions): Result
     onlineMeetings: graphOnlineMeetings(client),
     meetingTranscripts: graphMeetingTranscripts(client),
     meetingConversation: graphMeetingConversations(client, options.tenant.registerSiteId),
+    channelDirectory: graphChannelDirectory({ ...graph, teamId: options.tenant.teamId }),
   });
 }
 

@@ -4,6 +4,10 @@ import { describeFailure } from '../app/failure-messages';
 import { ReviewService } from '../app/review-service';
 import { randomIds, systemClock } from '../adapters/local/system';
 import { browserJournal } from '../adapters/local/browser-journal';
+import { actorForSignedIn } from '../domain/access';
+import { ReviewMembership } from '../app/access/membership';
+import type { ReviewSession } from '../app/session/review-session';
+import type { ReviewChannelDirectory } from '../ports/directory';
 import type { Failure } from '../domain/failures';
 import { asId, type ReviewId } from '../domain/ids';
 import { ok, type Result } from '../domain/result';
@@ -104,7 +108,15 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
   const storage = openMicrosoft365Store({ tenant, getAccessToken, username: signedIn.user.username });
   if (!storage.ok) return storage;
   const deps = { store: storage.value.store, clock: systemClock, ids: randomIds, actor: () => signedIn.user.displayName };
-  const service = new ReviewService({ ...deps, journal: browserJournal(), outbox: storage.value.outbox });
+  const service = new ReviewService({
+    ...deps,
+    journal: browserJournal(),
+    outbox: storage.value.outbox,
+    // The signed-in person's role in each review, from its team list (src/domain/access/actor.ts).
+    access: (snapshot) => actorForSignedIn(snapshot, { name: signedIn.user.displayName, email: signedIn.user.username }),
+    // Removed from a review: its cached copy and queued edits leave this browser (the journal is cleared by the service).
+    forgetLocalCopy: (reviewId) => storage.value.outbox.forgetReview(reviewId),
+  });
   // Bundles move a review between modes and serve as backups; SharePoint receives an import all or nothing too.
   const bundles = new BundleService({ ...deps, producer: 'Learning Together for Teams (Microsoft 365)' });
   const meetings = storage.value.onlineMeetings;
@@ -116,7 +128,8 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
     // conversation's link is saved, and holds the chat thread only once a side panel has matched it), or a site set
     // up before the index existed, falls back to searching the recent reviews.
     const indexed = await storage.value.meetingConversation(teams.chatThreadId);
-    if (indexed.ok && indexed.value !== null) return ok({ reviewId: indexed.value.reviewId, conversationId: indexed.value.conversationId } as ConversationTarget);
+    if (indexed.ok && indexed.value !== null)
+      return ok({ reviewId: indexed.value.reviewId, conversationId: indexed.value.conversationId } as ConversationTarget);
     if (!indexed.ok && indexed.error.kind !== 'notFound') return indexed;
     const candidates = await meetingCandidates(service);
     if (!candidates.ok) return candidates;
@@ -148,9 +161,19 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
     mode: 'microsoft365',
     userName: signedIn.user.displayName,
     outbox: storage.value.outbox,
+    membership: membershipOf(storage.value.channelDirectory, signedIn.user.username),
     provisioner: storage.value.provisioner,
     // The conversation guide's "Import from Teams meeting" (src/adapters/graph/meeting-transcripts.ts).
     meetingTranscripts: storage.value.meetingTranscripts,
+    // Conversations and group meetings as Outlook events with Teams meetings (src/adapters/graph/calendar).
+    meetingCalendar: async () => (await import('./scheduling-services')).microsoft365MeetingCalendar(storage.value.client),
+    // Pooled learning on the LSCB team site's list, through the one Graph client (issue 14).
+    pooledLearning: async () => (await import('./pooled-learning-services')).microsoft365PooledLearning(storage.value.client, tenant.registerSiteId),
+    // Reports publish into the review's private channel (src/adapters/graph/reports); loaded with the Reports screen.
+    reports: async () => {
+      const [{ graphReportPublisher }, { reportServices }] = await Promise.all([import('../adapters/graph'), import('./report-services')]);
+      return reportServices(graphReportPublisher(storage.value.client, tenant.registerSiteId, tenant.teamId));
+    },
     // Facilitators and coordinators practise in the tool they will use: the fictional training case is a review of
     // its own here too (its channel and lists like any other, marked fictional in the register), opened rather than
     // copied when it is already there. It is imported lazily, from its own chunk.
@@ -164,6 +187,21 @@ async function openApp(tenant: TenantConfig, signedIn: SignedIn, teams: TeamsSes
   });
 }
 
+/** One membership manager per open review, so a failed change stays pending while the review is open. */
+function membershipOf(directory: ReviewChannelDirectory, username: string): (session: ReviewSession) => ReviewMembership {
+  const managers = new WeakMap<ReviewSession, ReviewMembership>();
+  return (session) => {
+    const known = managers.get(session);
+    if (known) return known;
+    const made = new ReviewMembership(directory, session, { signedIn: username, memberLimit: PRIVATE_CHANNEL_MEMBER_LIMIT });
+    managers.set(session, made);
+    return made;
+  };
+}
+
+/** Members per private channel since Microsoft's 2025 update (250 before); Teams refuses beyond it in any case. */
+const PRIVATE_CHANNEL_MEMBER_LIMIT = 5000;
+
 /** Conversations with meeting links in the reviews this person can see, most recently changed reviews first. */
 async function meetingCandidates(service: ReviewService): Promise<Result<MeetingCandidate[], Failure>> {
   const listed = await service.listReviews();
@@ -175,7 +213,12 @@ async function meetingCandidates(service: ReviewService): Promise<Result<Meeting
     if (!loaded.ok) continue;
     for (const conversation of loaded.value.conversations) {
       if (conversation.meetingLink === '' || conversation.status === 'cancelled') continue;
-      candidates.push({ reviewId: summary.id, conversationId: conversation.id, meetingLink: conversation.meetingLink, scheduledStart: conversation.scheduledStart });
+      candidates.push({
+        reviewId: summary.id,
+        conversationId: conversation.id,
+        meetingLink: conversation.meetingLink,
+        scheduledStart: conversation.scheduledStart,
+      });
     }
   }
   return ok(candidates);

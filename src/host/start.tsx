@@ -2,7 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../ui/App';
 import { render, storedTheme } from './render';
 import { mayBeHosted, selectMode, type ModeDecision } from './mode-selection';
-import { standaloneServices } from './standalone';
+import { standaloneServices, startQuickListRead } from './standalone';
+import { opensReviewsList } from './standalone-database';
 import { configFileReader, readTenantConfig } from './tenant-config-source';
 import type { TeamsSession } from './teams/teams-host';
 
@@ -19,9 +20,12 @@ export async function start(rootElement: HTMLElement): Promise<void> {
   const root = createRoot(rootElement);
   const hosted = mayBeHosted(window);
   // With no host that could answer, standalone is the likely mode: its data layer starts downloading now, alongside
-  // the config.json round trip, and standalone.ts picks up the same module (DESIGN §6 first-screen, ADR 0851). Only a
-  // Microsoft 365 sign-in start (a configured tenant, not framed) wastes it.
-  if (!hosted) void import('./standalone-data').catch(() => undefined);
+  // the config.json round trip, and standalone.ts picks up the same module (ADR 0851). Not on the reviews list, whose
+  // rows are read with Dexie alone before the data layer runs (ADR 0852). Only a Microsoft 365 sign-in start (a
+  // configured tenant, not framed) wastes it.
+  const firstScreenIsList = opensReviewsList(window.location.hash);
+  if (!hosted && !firstScreenIsList) void import('./standalone-data').catch(() => undefined);
+  const quickList = !hosted && firstScreenIsList ? startQuickListRead() : null;
   const decision = await selectMode<TeamsSession>({
     mayBeHosted: hosted,
     initializeHost: async () => (await import('./teams/teams-host')).connectToTeams(),
@@ -36,7 +40,7 @@ export async function start(rootElement: HTMLElement): Promise<void> {
 
   switch (decision.mode) {
     case 'standalone':
-      render(root, <App services={standaloneServices()} />);
+      render(root, <App services={standaloneServices({ quickList })} />);
       return;
     case 'problem': {
       decision.host?.notifyLoaded();

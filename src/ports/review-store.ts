@@ -1,13 +1,7 @@
 import type { Failure } from '../domain/failures';
 import type { ReviewId } from '../domain/ids';
-import type {
-  AnyChildRecord,
-  ChildRecordKind,
-  ChildRecordOf,
-  Review,
-  ReviewSnapshot,
-  ReviewSummary,
-} from '../domain/model';
+import type { AnyChildRecord, ChildRecordKind, ChildRecordOf, Review, ReviewSnapshot } from '../domain/model';
+import type { ReviewSummary } from '../domain/review-summary';
 import type { Result } from '../domain/result';
 
 export type StoreResult<T> = Promise<Result<T, Failure>>;

@@ -19,6 +19,9 @@ const Workspace = lazy(async () => ({
 const TabConfigScreen = lazy(async () => ({
   default: (await import('./screens/host/TabConfigScreen')).TabConfigScreen,
 }));
+const CollationScreen = lazy(async () => ({
+  default: (await import('./screens/collation/CollationScreen')).CollationScreen,
+}));
 const ProvisioningScreen = lazy(async () => ({
   default: (await import('./screens/setup/ProvisioningScreen')).ProvisioningScreen,
 }));
@@ -84,6 +87,9 @@ export function App({ services, hostTheme, onThemeRequest }: AppProps) {
                       </Route>
                       <Route path="/setup">
                         <ProvisioningScreen />
+                      </Route>
+                      <Route path="/collation">
+                        <CollationScreen />
                       </Route>
                       <Route path="/reviews/new">
                         <NewReviewScreen />

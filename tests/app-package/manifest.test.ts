@@ -4,7 +4,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { graphScopeRequest } from '../../src/host/auth/scopes';
+import { CAPABILITY_SCOPES, GRAPH_DELEGATED_SCOPES, PRE_DECLARED_SCOPES, SCOPE_CONSENT, SIGN_IN_SCOPES, qualified } from '../../src/host/auth/scopes';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PACKAGE = join(ROOT, 'appPackage');
@@ -94,11 +94,48 @@ describe('Teams app manifest', () => {
     for (const url of urls) expect(manifest.validDomains).toContain(new URL(url).hostname);
   });
 
-  it('prefetches the same Graph scopes the app requests, in the same order, for the NAA redirect origin', () => {
+  it('prefetches exactly the sign-in request (nothing more), in the same order, for the NAA redirect origin', () => {
     const naa = manifest.webApplicationInfo.nestedAppAuthInfo?.[0];
     expect(naa?.redirectUri).toBe(`brk-multihub://${PLACEHOLDERS.TAB_DOMAIN}`);
-    expect(naa?.scopes).toEqual(graphScopeRequest());
+    // nestedAppAuthInfo: "Order must match that of the proceeding NAA request in the app" (ADR 0903, 0906).
+    expect(naa?.scopes).toEqual(qualified(SIGN_IN_SCOPES));
     expect(manifest.webApplicationInfo.id).toBe(PLACEHOLDERS.AAD_APP_CLIENT_ID);
+  });
+});
+
+describe('App registration (aad.manifest.json): the permissions declared ahead of use', () => {
+  const registration = JSON.parse(readFileSync(join(ROOT, 'aad.manifest.json'), 'utf8')) as {
+    requiredResourceAccess: Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }>;
+  };
+  const declared = registration.requiredResourceAccess.flatMap((resource) => resource.resourceAccess.map((access) => access.id));
+
+  it('declares the sign-in permissions and every permission only an administrator can grant, as delegated scopes', () => {
+    expect(registration.requiredResourceAccess.map((resource) => resource.resourceAppId)).toEqual(['Microsoft Graph']);
+    expect(registration.requiredResourceAccess[0]?.resourceAccess.every((access) => access.type === 'Scope')).toBe(true);
+    expect([...declared].sort()).toEqual([...PRE_DECLARED_SCOPES].sort());
+    for (const scope of SIGN_IN_SCOPES) expect(declared).toContain(scope);
+    const adminOnly = Object.entries(SCOPE_CONSENT).flatMap(([scope, consent]) => (consent === 'admin' ? [scope] : []));
+    expect(adminOnly.length).toBeGreaterThan(0);
+    for (const scope of adminOnly) expect(declared).toContain(scope);
+  });
+
+  it('leaves out what a person grants themselves (asked for when first used) and anything the app never asks for', () => {
+    const askable = new Set<string>(Object.values(CAPABILITY_SCOPES).flatMap((capability) => [...capability.scopes]));
+    for (const scope of declared) expect(askable.has(scope)).toBe(true);
+    for (const scope of askable) expect(Object.keys(GRAPH_DELEGATED_SCOPES)).toContain(scope as string);
+    expect(declared).not.toContain('Files.ReadWrite.All');
+    expect(declared).not.toContain('Calendars.ReadWrite');
+    expect(declared).not.toContain('Sites.Manage.All');
+    expect(declared.length).toBeLessThan(Object.keys(GRAPH_DELEGATED_SCOPES).length);
+  });
+
+  it('names in README, for each permission, whether it is declared or asked for when first used', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const scope of Object.keys(GRAPH_DELEGATED_SCOPES)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${scope}\` |`));
+      expect(row, `README permissions row for ${scope}`).toBeDefined();
+      expect(row).toContain(PRE_DECLARED_SCOPES.includes(scope) ? 'Declared' : 'When first used');
+    }
   });
 });
 

@@ -47,6 +47,9 @@ const BROKEN: Record<ChildRecordKind, (record: AnyChildRecord, snapshot: ReviewS
   reportStage: (record) => ({ ...record, commentWindow: { opensOn: '2026-02-10', closesOn: '2026-02-01' } }) as AnyChildRecord,
   comment: (record) => ({ ...record, text: '' }) as AnyChildRecord,
   audit: (record) => ({ ...record, who: '' }) as AnyChildRecord,
+  meeting: (record) => ({ ...record, end: (record as { start: string }).start }) as AnyChildRecord,
+  identifier: (record) => ({ ...record, refersTo: { to: 'added' }, text: 'Kestonbury', label: 'kestonbury' }) as AnyChildRecord,
+  languageDismissal: (record) => ({ ...record, reason: '  ' }) as AnyChildRecord,
 };
 
 const KINDS = Object.keys(BROKEN) as ChildRecordKind[];

@@ -28,9 +28,19 @@ it('stores the same review with and without throttling, dropped connections and 
   // every kind of fault was met and nothing was lost or written twice.
   expect(report.clean.stats.conflictsResolved).toBe(0);
   expect(Object.keys(report.clean.faults)).toEqual([]);
-  for (const kind of ['throttle', 'throttle (in a batch)', 'unavailable (in a batch)', 'dropAfterCommit', 'errorAfterCommit', 'saveConflict', 'preconditionFailed']) {
+  for (const kind of [
+    'throttle',
+    'throttle (in a batch)',
+    'unavailable (in a batch)',
+    'dropAfterCommit',
+    'errorAfterCommit',
+    'saveConflict',
+    'preconditionFailed',
+  ]) {
     expect(report.faulted.faults[kind] ?? 0, kind).toBeGreaterThan(0);
   }
+  // The long note is kept in a file and read back through the download redirect (ADR 0904), with and without faults.
+  for (const run of [report.clean, report.faulted]) expect(run.snapshot.stepNotes.find((note) => note.id === 'note-1-1')?.text).toHaveLength(59_500);
   expect(report.faulted.retryAfterChecks).toBeGreaterThan(5);
   expect(report.faulted.retryAfterViolations).toEqual([]);
 });

@@ -23,7 +23,12 @@ describe('provisioning', () => {
     const lists = [...world.double.state.sites.get(world.registerSiteId)!.lists.values()].map((list) => list.displayName);
     expect(lists).toEqual(expect.arrayContaining(['LtReviewRegister', 'LtPooledLearning', 'LtSchema']));
     const register = world.double.getList(world.registerSiteId, 'LtReviewRegister');
-    expect(register.columns.filter((column) => column.indexed).map((column) => column.name).sort()).toEqual(['id', 'reviewId', 'state']);
+    expect(
+      register.columns
+        .filter((column) => column.indexed)
+        .map((column) => column.name)
+        .sort(),
+    ).toEqual(['id', 'reviewId', 'state']);
 
     world.double.clearRequestLog();
     const progress: ProvisioningProgress[] = [];
@@ -78,7 +83,7 @@ describe('provisioning', () => {
     }
     const before = world.double.listItems(site.id, 'LtConversations');
 
-    const plan = await planProvisioning(context, site.id, 'review');
+    const plan = await planProvisioning(context, site.id, 'review', 2);
     expect(plan.ok && plan.value.fromVersion).toBe(1);
     expect(plan.ok && plan.value.actions.map(describeAction)).toEqual([
       'Index column participantId in LtConversations',
@@ -92,7 +97,7 @@ describe('provisioning', () => {
       'backfill LtConversations.scheduledStartAt',
     ]);
 
-    const v2 = await provisionSite(context, site.id, 'review');
+    const v2 = await provisionSite(context, site.id, 'review', () => undefined, 2);
     expect(v2.ok && v2.value).toMatchObject({ fromVersion: 1, toVersion: 2, applied: 4, warnings: [] });
     expect(conversations.columns.find((column) => column.name === 'scheduledStartAt')?.indexed).toBe(true);
     expect(conversations.columns.find((column) => column.name === 'participantId')?.indexed).toBe(true);
@@ -110,7 +115,7 @@ describe('provisioning', () => {
     expect(world.double.listItems(site.id, SCHEMA_INFO_LIST.listName)[0]?.fields).toMatchObject({ Title: 'schema', schemaVersion: 2, layout: 'review' });
 
     world.double.clearRequestLog();
-    const third = await provisionSite(context, site.id, 'review');
+    const third = await provisionSite(context, site.id, 'review', () => undefined, 2);
     expect(third.ok && third.value.applied).toBe(0);
     expect(writesIn(world)).toEqual([]);
   });
@@ -131,14 +136,14 @@ describe('provisioning', () => {
       body: JSON.stringify(columnDefinitionBody(spec.projections[0]!.column, 1)),
     });
     expect(added.status).toBe(201);
-    const plan = await planProvisioning(context, site.id, 'review');
+    const plan = await planProvisioning(context, site.id, 'review', 2);
     expect(plan.ok && plan.value.actions.map(describeAction)).toEqual([
       'Index column participantId in LtConversations',
       'Index column scheduledStartAt in LtConversations',
       'Fill scheduledStartAt on the existing items of LtConversations',
       'Record schema version 2',
     ]);
-    const finished = await provisionSite(context, site.id, 'review');
+    const finished = await provisionSite(context, site.id, 'review', () => undefined, 2);
     expect(finished.ok).toBe(true);
     expect(world.double.listItems(site.id, 'LtConversations')[0]?.fields.scheduledStartAt).toBe('2026-04-02T08:30:00Z');
   });
@@ -152,7 +157,10 @@ describe('provisioning', () => {
     const entry = world.double.listItems(world.registerSiteId, 'LtReviewRegister')[0]!;
     const siteId = entry.fields.siteId as string;
     const conversations = world.double.getList(siteId, 'LtConversations');
-    conversations.columns.splice(conversations.columns.findIndex((column) => column.name === 'scheduledStartAt'), 1);
+    conversations.columns.splice(
+      conversations.columns.findIndex((column) => column.name === 'scheduledStartAt'),
+      1,
+    );
     for (const item of conversations.items.values()) delete item.fields.scheduledStartAt;
     world.double.getList(world.registerSiteId, 'LtReviewRegister').items.get(Number(entry.id))!.fields.siteSchema = 1;
     world.double.getList(siteId, 'LtSchema').items.values().next().value!.fields.schemaVersion = 1;

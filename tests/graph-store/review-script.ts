@@ -13,6 +13,9 @@ import type { Result } from '../../src/domain/result';
 import type { ReviewStore } from '../../src/ports/review-store';
 import { FICTIONAL_AGENCIES } from '../fixtures/builders';
 
+/** A fictional note just under the text limit, so its record is too long for a list column (ADR 0904). */
+const LONG_NOTE = 'The practitioner describes a home visit and the follow-up with the school (fictional). '.repeat(700).slice(0, 59_500);
+
 export interface ScriptSizes {
   readonly participants: number;
   readonly narrativePerParticipant: number;
@@ -90,7 +93,12 @@ export async function runReviewScript(
   }
 
   /** Saves an edit; on a conflict, applies the same edit to what is stored now and saves that (what a person does in the conflict dialog). */
-  async function edit<K extends ChildRecordKind>(service: ReviewService, kind: K, record: ChildRecordOf<K>, change: (record: ChildRecordOf<K>) => ChildRecordOf<K>) {
+  async function edit<K extends ChildRecordKind>(
+    service: ReviewService,
+    kind: K,
+    record: ChildRecordOf<K>,
+    change: (record: ChildRecordOf<K>) => ChildRecordOf<K>,
+  ) {
     let base = record;
     for (let tries = 0; tries < 5; tries += 1) {
       const saved = await step(`save ${kind} ${record.id}`, async (): Promise<Result<ChildRecordOf<K> | null, Failure>> => {
@@ -136,9 +144,16 @@ export async function runReviewScript(
 
   // ---------------------------------------------------------------- conversations, notes, narrative
   for (let index = 1; index <= sizes.participants; index += 1) {
-    await add('conversation', `con-${index}`, { participantId: `par-${index}`, leadQuestionerId: 'tm-lead', leadNoteTakerId: 'tm-facilitator', status: 'held' });
+    await add('conversation', `con-${index}`, {
+      participantId: `par-${index}`,
+      leadQuestionerId: 'tm-lead',
+      leadNoteTakerId: 'tm-facilitator',
+      status: 'held',
+    });
     for (const stepId of ['1', '2', '3a'] as const) {
-      await add('stepNote', `note-${index}-${stepId}`, { conversationId: `con-${index}`, step: stepId, text: `Notes for step ${stepId} with practitioner ${index} (fictional).` });
+      // One long note (over the 60,000-character column budget) is stored as a file and read through the download redirect.
+      const text = index === 1 && stepId === '1' ? LONG_NOTE : `Notes for step ${stepId} with practitioner ${index} (fictional).`;
+      await add('stepNote', `note-${index}-${stepId}`, { conversationId: `con-${index}`, step: stepId, text });
     }
     for (let entry = 1; entry <= sizes.narrativePerParticipant; entry += 1) {
       await add('narrativeEntry', `nar-${index}-${entry}`, {
@@ -158,7 +173,11 @@ export async function runReviewScript(
       title: `Episode ${index} (fictional)`,
       period: { from: '2025-03-01', to: '2025-03-31' },
       description: `What happened in episode ${index} (fictional).`,
-      factors: ALL_FACTOR_IDS.slice(index, index + sizes.factorsPerEpisode).map((factorId, tag) => ({ id: `ft-${index}-${tag}`, factorId, whyItMadeSense: 'Caseload (fictional)' })),
+      factors: ALL_FACTOR_IDS.slice(index, index + sizes.factorsPerEpisode).map((factorId, tag) => ({
+        id: `ft-${index}-${tag}`,
+        factorId,
+        whyItMadeSense: 'Caseload (fictional)',
+      })),
       narrativeEntryIds: [`nar-${participant}-1`],
       participantIds: [`par-${participant}`],
     });
@@ -174,7 +193,13 @@ export async function runReviewScript(
     });
   }
   for (let index = 1; index <= sizes.recommendations; index += 1) {
-    await add('recommendation', `rec-${index}`, { kind: 'clearCutLocal', level: 'local', addressee: 'Children’s Social Care (fictional)', text: `Recommendation ${index}.`, patternIds: [`pat-${index}`] });
+    await add('recommendation', `rec-${index}`, {
+      kind: 'clearCutLocal',
+      level: 'local',
+      addressee: 'Children’s Social Care (fictional)',
+      text: `Recommendation ${index}.`,
+      patternIds: [`pat-${index}`],
+    });
   }
 
   // ---------------------------------------------------------------- edits, as autosave makes them

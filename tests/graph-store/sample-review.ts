@@ -72,7 +72,13 @@ export function sampleSnapshot(options: SampleOptions = {}): ReviewSnapshot {
     child('teamMember', { id: 'tm-2', name: 'Robin Sample', role: 'facilitator' }),
   ];
   const documents = [
-    child('document', { id: 'doc-1', agencyId: agency, title: 'Case file (fictional)', recordType: 'Case notes', coveredPeriod: { from: '2025-01-01', to: '2025-06-30' } }),
+    child('document', {
+      id: 'doc-1',
+      agencyId: agency,
+      title: 'Case file (fictional)',
+      recordType: 'Case notes',
+      coveredPeriod: { from: '2025-01-01', to: '2025-06-30' },
+    }),
   ];
   const conversations = [
     child('conversation', {
@@ -91,7 +97,13 @@ export function sampleSnapshot(options: SampleOptions = {}): ReviewSnapshot {
     child('conversation', { id: 'con-2', participantId: 'par-2', leadQuestionerId: null, leadNoteTakerId: null, status: 'toArrange' }),
   ];
   const stepNotes = CONVERSATION_STEP_IDS.map((step, index) =>
-    child('stepNote', { id: `note-${index + 1}`, conversationId: 'con-1', step, text: `Notes for step ${step} (fictional)`, checked: step === '1' ? ['purpose'] : [] }),
+    child('stepNote', {
+      id: `note-${index + 1}`,
+      conversationId: 'con-1',
+      step,
+      text: `Notes for step ${step} (fictional)`,
+      checked: step === '1' ? ['purpose'] : [],
+    }),
   );
   const narrative = [
     child('narrativeEntry', {
@@ -168,5 +180,25 @@ export function sampleSnapshot(options: SampleOptions = {}): ReviewSnapshot {
     reportStages,
     comments,
     audit,
+    meetings: [],
+    identifiers: [
+      child('identifier', {
+        id: 'idn-1',
+        category: 'place',
+        placeKind: 'street',
+        text: 'Larkspur Avenue (fictional)',
+        otherForms: ['Larkspur Ave'],
+        label: 'a street',
+      }),
+      child('identifier', { id: 'idn-2', refersTo: { to: 'participant', participantId: 'par-1' }, category: 'professional', otherForms: ['Nan'] }),
+    ],
+    languageDismissals: [
+      child('languageDismissal', {
+        id: 'lang-1',
+        location: { kind: 'episode', recordId: 'kpe-1', field: 'description' },
+        phrase: 'with hindsight',
+        reason: 'Appendix 4 asks for it.',
+      }),
+    ],
   };
 }

@@ -35,10 +35,14 @@ describe('schema', () => {
 
   it('indexes every column the store filters on, and no multi-line column', () => {
     for (const spec of ALL_LISTS.filter(isRecordList)) {
-      const indexed = columnsAt(spec, CURRENT_SCHEMA_VERSION).filter((column) => column.indexed).map((column) => column.spec.name);
+      const indexed = columnsAt(spec, CURRENT_SCHEMA_VERSION)
+        .filter((column) => column.indexed)
+        .map((column) => column.spec.name);
       expect(indexed, spec.listName).toEqual(expect.arrayContaining([COMMON_COLUMNS.reviewKey.name, COMMON_COLUMNS.recordId.name]));
     }
-    const register = columnsAt(REGISTER_LIST, CURRENT_SCHEMA_VERSION).filter((column) => column.indexed).map((column) => column.spec.name);
+    const register = columnsAt(REGISTER_LIST, CURRENT_SCHEMA_VERSION)
+      .filter((column) => column.indexed)
+      .map((column) => column.spec.name);
     expect(register.sort()).toEqual(['reviewId', 'state']);
     for (const spec of ALL_LISTS) {
       for (const column of columnsAt(spec, CURRENT_SCHEMA_VERSION)) {
@@ -57,7 +61,7 @@ describe('schema', () => {
   });
 
   it('only ever adds between versions', () => {
-    expect(SCHEMA_VERSIONS).toEqual([1, 2]);
+    expect(SCHEMA_VERSIONS).toEqual([1, 2, 3]);
     for (const layout of ['review', 'lscb'] as const) {
       for (let version = 2; version <= CURRENT_SCHEMA_VERSION; version += 1) {
         const before = listsAt(layout, version - 1);

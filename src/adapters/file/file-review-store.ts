@@ -10,14 +10,13 @@ import {
   ReviewSchema,
   ReviewSnapshotSchema,
   emptySnapshot,
-  summariseReview,
   type AnyChildRecord,
   type ChildRecordKind,
   type ChildRecordOf,
   type Review,
   type ReviewSnapshot,
-  type ReviewSummary,
 } from '../../domain/model';
+import { summariseReview, type ReviewSummary } from '../../domain/review-summary';
 import type { Result } from '../../domain/result';
 import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../ports/review-store';
 import { AbortWith, checkStored, runStoreWork } from '../shared/stored-checks';

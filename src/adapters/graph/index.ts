@@ -2,11 +2,14 @@
 // callers get the app's own ports (ReviewStore, WorkspaceProvisioner) back.
 import type { ReviewStore } from '../../ports/review-store';
 import type { ReviewSetup } from '../../ports/review-setup';
+import type { ReviewArchive } from '../../ports/review-archive';
 import { createGraphContext, DEFAULT_GRAPH_BASE_URL, type GraphStoreOptions } from './options';
 import type { Failure } from '../../domain/failures';
 import { err, ok, type Result } from '../../domain/result';
 import type { MeetingTranscripts } from '../../ports/meeting-transcripts';
 import type { OnlineMeetings } from '../../ports/online-meetings';
+import type { MeetingCalendar } from '../../ports/calendar';
+import { graphMeetingCalendarOver } from './calendar/graph-meeting-calendar';
 import { failureFromOutcome, responseOf } from './http/failures';
 import type { RetryPolicy } from './http/retry-policy';
 import { GraphTransport, type GraphTrafficEvent } from './http/transport';
@@ -19,10 +22,14 @@ export type { GraphTrafficEvent } from './http/transport';
 export type { RetryPolicy } from './http/retry-policy';
 export { DEFAULT_PRIVATE_CHANNEL_LIMIT } from './sites/review-sites';
 export { DEFAULT_RETRY_POLICY } from './http/retry-policy';
+export { graphReportPublisher } from './reports/channel-report-publisher';
 export type { ReviewSiteAllocator, ReviewSite } from './sites/review-sites';
 export { dedicatedSite, privateChannelSites } from './sites/review-sites';
 export { createGraphWorkspaceProvisioner, type GraphProvisionerOptions } from './workspace-provisioner';
 export { CURRENT_SCHEMA_VERSION } from './schema/lists';
+/** A review's private-channel membership (access control, issue 13). */
+export { graphChannelDirectory } from './membership/channel-membership';
+export { createGraphPooledLearningStore } from './pooled-learning/graph-pooled-learning-store';
 
 /**
  * The review store over SharePoint lists through Microsoft Graph.
@@ -36,9 +43,9 @@ export function createGraphReviewStore(options: GraphStoreOptions): ReviewStore 
 }
 
 /** The store and, over the same client, the resumable setup of new reviews (channel → site → lists → ready). */
-export function createGraphStorage(options: GraphStoreOptions): { readonly store: ReviewStore; readonly setup: ReviewSetup } {
+export function createGraphStorage(options: GraphStoreOptions): { readonly store: ReviewStore; readonly setup: ReviewSetup; readonly archive: ReviewArchive } {
   const store = new GraphReviewStore(createGraphContext(options));
-  return { store, setup: store };
+  return { store, setup: store, archive: store };
 }
 
 // ---------------------------------------------------------------- the one Graph client, for everything else
@@ -74,6 +81,10 @@ export const graphOnlineMeetings = (client: GraphClient): OnlineMeetings => grap
 
 /** MeetingTranscripts over the one client. */
 export const graphMeetingTranscripts = (client: GraphClient): MeetingTranscripts => graphMeetingTranscriptsOver(client);
+
+/** The review's meetings as Outlook events with Teams meetings, over the one client (Calendars.ReadWrite). */
+export const graphMeetingCalendar = (client: GraphClient, options: { readonly now: () => string }): MeetingCalendar =>
+  graphMeetingCalendarOver(client, options);
 
 /**
  * Which conversation a meeting chat belongs to, from the meeting index on the LSCB site: one request when the

@@ -22,7 +22,10 @@ export interface GraphStoreOptions {
   /** Milliseconds since the epoch, for HTTP-date Retry-After values. */
   readonly now?: () => number;
   readonly retry?: Partial<RetryPolicy>;
-  /** $top for list reads (SharePoint caps it; nextLinks are followed either way). Default 1,000. */
+  /**
+   * $top for list reads. Default 5,000, SharePoint's list view threshold and the largest page it serves (ADR 0907):
+   * a review's lists are read in one page each up to that size, and nextLinks are followed either way.
+   */
   readonly pageSize?: number;
   /** $batch requests in flight at once. Default 4. */
   readonly batchConcurrency?: number;
@@ -43,6 +46,8 @@ export interface GraphStoreOptions {
   readonly siteReadyTimeoutMs?: number;
   /** Private channels the team may have (Teams' limit; deleted channels count for 30 days). Default 30. */
   readonly privateChannelLimit?: number;
+  /** Days an archived review's private channel is kept before a coordinator may remove it (ADR 0908). Default 90. */
+  readonly archiveRetentionDays?: number;
   /** Keeps the details of reviews being set up across a closed tab. Default: in memory only. */
   readonly pendingReviews?: PendingReviewKeeper;
   /** Where a new review's lists go. Default: the site of a new private channel in `teamId`. */
@@ -64,18 +69,20 @@ export interface GraphContext {
 
 export function createGraphContext(options: GraphStoreOptions): GraphContext {
   return {
-    transport: options.client ?? new GraphTransport({
-      baseUrl: options.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL,
-      getAccessToken: options.getAccessToken,
-      fetch: options.fetch,
-      sleep: options.sleep,
-      now: options.now,
-      retryPolicy: options.retry,
-      requestTimeoutMs: options.requestTimeoutMs,
-      onEvent: options.onEvent,
-    }),
+    transport:
+      options.client ??
+      new GraphTransport({
+        baseUrl: options.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL,
+        getAccessToken: options.getAccessToken,
+        fetch: options.fetch,
+        sleep: options.sleep,
+        now: options.now,
+        retryPolicy: options.retry,
+        requestTimeoutMs: options.requestTimeoutMs,
+        onEvent: options.onEvent,
+      }),
     options,
-    pageSize: options.pageSize ?? 1000,
+    pageSize: options.pageSize ?? 5000,
     batchConcurrency: options.batchConcurrency ?? 4,
   };
 }

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import type { Failure } from '../../domain/failures';
 import type { ReviewId } from '../../domain/ids';
 import {
@@ -8,39 +8,19 @@ import {
   RECORD_SCHEMA_VERSION,
   ReviewSchema,
   emptySnapshot,
-  summariseReview,
   type AnyChildRecord,
   type ChildRecordKind,
   type ChildRecordOf,
   type Review,
   type ReviewSnapshot,
-  type ReviewSummary,
 } from '../../domain/model';
+import { summariseReview, type ReviewSummary } from '../../domain/review-summary';
 import type { Result } from '../../domain/result';
 import { recordLabel } from '../../domain/labels';
 import { UNKNOWN_CHANGE, type ReviewChange, type ReviewStore } from '../../ports/review-store';
 import { validate } from '../../domain/validate';
 import { AbortWith, checkStored, runStoreWork } from '../shared/stored-checks';
-
-/**
- * Stored row shapes. `rowFormat` is versioned so the layout itself can migrate (ADR 0850):
- * - 1: written unchecked (builds before 0850, test seeds); each record is checked in full as it is read;
- * - 2: checked against the schemas as it was written, so a read checks only its envelope (see `readRecord`).
- */
-type RowFormat = 1 | typeof CHECKED_ROW_FORMAT;
-const CHECKED_ROW_FORMAT = 2;
-interface ReviewRow {
-  readonly id: string;
-  readonly rowFormat: RowFormat;
-  readonly review: Review;
-}
-interface RecordRow {
-  readonly reviewId: string;
-  readonly kind: ChildRecordKind;
-  readonly id: string;
-  readonly rowFormat: RowFormat;
-  readonly record: AnyChildRecord;
-}
+import { CHECKED_ROW_FORMAT, ReviewDatabase, listStoredReviews, type RecordRow, type ReviewRow } from './review-database';
 
 /** A row for `review`, checked against the schema first: a store never writes what it could not read back. */
 function reviewRow(review: Review): ReviewRow {
@@ -106,19 +86,6 @@ function readRecord(row: RecordRow, reviewId: string): AnyChildRecord {
   return checked;
 }
 
-class ReviewDatabase extends Dexie {
-  reviews!: Table<ReviewRow, string>;
-  records!: Table<RecordRow, [string, string, string]>;
-
-  constructor(name: string) {
-    super(name);
-    this.version(1).stores({
-      reviews: 'id',
-      records: '[reviewId+kind+id], reviewId',
-    });
-  }
-}
-
 /** The standalone store: one browser's IndexedDB, through Dexie. */
 export class DexieReviewStore implements ReviewStore {
   private readonly db: ReviewDatabase;
@@ -139,8 +106,7 @@ export class DexieReviewStore implements ReviewStore {
 
   async listReviews(): Promise<Result<ReviewSummary[], Failure>> {
     return this.run('Reviews', async () => {
-      const rows = await this.db.reviews.toArray();
-      return rows.map((row) => summariseReview(row.review)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+      return listStoredReviews(this.db);
     });
   }
 

@@ -1,16 +1,8 @@
 import Dexie, { type Table } from 'dexie';
 import type { Failure } from '../../domain/failures';
 import type { ReviewId } from '../../domain/ids';
-import {
-  COLLECTION_OF_KIND,
-  summariseReview,
-  type AnyChildRecord,
-  type ChildRecordKind,
-  type ChildRecordOf,
-  type Review,
-  type ReviewSnapshot,
-  type ReviewSummary,
-} from '../../domain/model';
+import { COLLECTION_OF_KIND, type AnyChildRecord, type ChildRecordKind, type ChildRecordOf, type Review, type ReviewSnapshot } from '../../domain/model';
+import { summariseReview, type ReviewSummary } from '../../domain/review-summary';
 import { err, ok, type Result } from '../../domain/result';
 import { recordLabel } from '../../domain/labels';
 import type { Outbox, OutboxConflict, OutboxResolution, OutboxState } from '../../ports/outbox';
@@ -168,9 +160,12 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     this.now = options.now ?? (() => new Date().toISOString());
     this.ready = this.refreshState();
     if (options.autoRetry ?? true) {
-      this.retryTimer = setInterval(() => {
-        if (this.current.pending > 0 || !this.current.online) void this.syncNow();
-      }, Math.max(1_000, this.retryIntervalMs));
+      this.retryTimer = setInterval(
+        () => {
+          if (this.current.pending > 0 || !this.current.online) void this.syncNow();
+        },
+        Math.max(1_000, this.retryIntervalMs),
+      );
       globalThis.addEventListener?.('online', this.onBrowserOnline);
     }
   }
@@ -318,6 +313,22 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
       queuedAt: this.now(),
     });
     return outcome.ok ? ok(undefined) : outcome;
+  }
+
+  /**
+   * Drops everything this device keeps of one review (its cached copy, queued edits, conflicts), without touching the
+   * store: for a person SharePoint no longer lets see it, so nothing of it stays readable in this browser.
+   */
+  async forgetReview(reviewId: ReviewId): Promise<void> {
+    await this.ready;
+    await this.exclusive(async () => {
+      await this.db.snapshots.delete(reviewId);
+      await this.db.queue.where('reviewId').equals(reviewId).delete();
+      await this.db.conflicts.where('reviewId').equals(reviewId).delete();
+      await this.db.acknowledged.where('reviewId').equals(reviewId).delete();
+      this.fingerprints.delete(reviewId);
+      await this.refreshState();
+    });
   }
 
   /** Deleting a whole review needs the store itself: never queued. */
@@ -530,7 +541,10 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
     const cached = await this.db.snapshots.get(reviewId);
     let known: StoredRecord | null = null;
     if (cached) {
-      known = kind === 'review' ? cached.snapshot.review : ((cached.snapshot[COLLECTION_OF_KIND[kind]] as AnyChildRecord[]).find((record) => record.id === id) ?? null);
+      known =
+        kind === 'review'
+          ? cached.snapshot.review
+          : ((cached.snapshot[COLLECTION_OF_KIND[kind]] as AnyChildRecord[]).find((record) => record.id === id) ?? null);
     }
     const acknowledged = await this.db.acknowledged.get([reviewId, kind, id]);
     if (acknowledged && isNewer(acknowledged.record, known)) known = acknowledged.record;
@@ -556,7 +570,8 @@ export class OutboxReviewStore implements ReviewStore, Outbox {
   private async setAside(first: QueuedWrite, failure: Failure): Promise<void> {
     const chain = await this.db.queue.where('[recordKind+recordId]').equals([first.recordKind, first.recordId]).sortBy('seq');
     const last = chain[chain.length - 1] ?? first;
-    const theirs = failure.kind === 'conflict' ? (failure.current as StoredRecord | null) : await this.fetchCurrent(first.reviewId, first.recordKind, first.recordId);
+    const theirs =
+      failure.kind === 'conflict' ? (failure.current as StoredRecord | null) : await this.fetchCurrent(first.reviewId, first.recordKind, first.recordId);
     const mineFinal = chain.reduce<StoredRecord | null>((record, write) => applied(record, write), first.base);
     if (sameContent(mineFinal, theirs)) {
       // A write whose answer was lost on the way back: the store already holds exactly this. Nothing to settle.
@@ -752,7 +767,8 @@ function sameContent(a: StoredRecord | null, b: StoredRecord | null): boolean {
 }
 
 /** Whether a record is a later version than another (or the other is missing). */
-const isNewer = (candidate: StoredRecord | null, than: StoredRecord | null): boolean => candidate !== null && (than === null || candidate.version > than.version);
+const isNewer = (candidate: StoredRecord | null, than: StoredRecord | null): boolean =>
+  candidate !== null && (than === null || candidate.version > than.version);
 
 /** Every record's id and version, hashed (FNV-1a): equal when nothing was added, removed or saved. */
 function fingerprintOf(snapshot: ReviewSnapshot): string {

@@ -1,3 +1,4 @@
+import { authorise, leadReviewerActor, type Actor } from '../../domain/access';
 import type { Failure, FieldIssue } from '../../domain/failures';
 import type { ReviewId } from '../../domain/ids';
 import type { ReviewSnapshot } from '../../domain/model';
@@ -45,7 +46,17 @@ export interface ReviewSessionDeps {
   readonly clock: Clock;
   readonly ids: IdSource;
   readonly actor: () => string;
+  /**
+   * Who is acting in this review, for the role matrix (src/domain/access): every command is authorised against it.
+   * Absent (the CLI, tests, callers that predate access control): the lead reviewer, named by `actor`.
+   */
+  readonly access?: (snapshot: ReviewSnapshot) => Actor;
   readonly journal: EditJournal;
+  /**
+   * The store refused this person the review itself (SharePoint 403 after they were removed): called once, after the
+   * session has dropped its waiting edits and emptied the journal, so the host can clear this browser's copy.
+   */
+  readonly onAccessLost?: (reviewId: ReviewId) => void;
   /** Microsoft 365: the offline outbox in front of the store, whose queue the sync state includes. */
   readonly outbox?: Outbox;
   /** How long typing may pause before a field edit is written (the journal keeps it meanwhile). Default 300 ms. */
@@ -95,6 +106,8 @@ export interface SyncState {
   readonly failure: Failure | null;
   /** True when edits are waiting that the journal could not keep: the only time closing the tab is asked about. */
   readonly atRisk: boolean;
+  /** The store refused this person the review (they were removed from it): nothing more is shown or kept. */
+  readonly accessLost: boolean;
 }
 
 export type RecordSaveState = 'saved' | 'saving' | 'queued' | 'conflict' | 'failed';
@@ -134,6 +147,7 @@ export class ReviewSession {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retries = 0;
   private closed = false;
+  private accessLost = false;
   private readonly stopWatching: () => void;
   private readonly stopOutbox: () => void;
   private idle: Array<() => void> = [];
@@ -205,6 +219,11 @@ export class ReviewSession {
     return this.deps.actor();
   }
 
+  /** The actor this session authorises commands for, in the review as it stands. */
+  access(): Actor {
+    return this.deps.access?.(this.view) ?? leadReviewerActor(this.deps.actor());
+  }
+
   // ------------------------------------------------------------------ writing
 
   /**
@@ -213,12 +232,16 @@ export class ReviewSession {
    */
   submit(command: Command, commandId = defaultCommandId(command, this.deps.ids)): Submission {
     if (this.closed) {
-      const closed = err<Failure>({
-        kind: 'unavailable',
-        what: 'Review',
-        detail: 'it has been closed',
-        retryable: false,
-      });
+      const closed = err<Failure>(
+        this.accessLost
+          ? { kind: 'accessLost', what: 'this review' }
+          : {
+              kind: 'unavailable',
+              what: 'Review',
+              detail: 'it has been closed',
+              retryable: false,
+            },
+      );
       return { accepted: closed, stored: Promise.resolve(closed) };
     }
     const already = this.pending.find((pending) => pending.entry.commandId === commandId);
@@ -240,7 +263,7 @@ export class ReviewSession {
       at: this.deps.clock.now(),
       by: this.deps.actor(),
     };
-    const applied = this.perform(this.view, entry);
+    const applied = this.performAuthorised(this.view, entry);
     if (!applied.ok) return { accepted: applied, stored: Promise.resolve(applied) };
     if (applied.value.applied.changes.length === 0) {
       const nothing = ok(applied.value.applied);
@@ -353,6 +376,7 @@ export class ReviewSession {
   /** Reads the whole review again (when the store cannot say what changed), keeping every edit still waiting. */
   async reload(): Promise<Result<void, Failure>> {
     const loaded = await this.deps.store.loadReview(this.reviewId);
+    if (!loaded.ok && loaded.error.kind === 'permissionDenied') this.loseAccess();
     if (!loaded.ok) return loaded;
     this.stored = loaded.value;
     this.rebase();
@@ -388,6 +412,12 @@ export class ReviewSession {
     });
   }
 
+  /** A new command (typed now, or kept in the journal from before a reload): refused unless the actor may submit it. */
+  private performAuthorised(snapshot: ReviewSnapshot, entry: JournalEntry): ReturnType<ReviewSession['perform']> {
+    const permitted = authorise(this.access(), entry.command, snapshot, this.deps.clock.now());
+    return permitted.ok ? this.perform(snapshot, entry) : permitted;
+  }
+
   private addPending(pending: Pending): void {
     const last = this.pending.at(-1);
     const merged = last && last.waiters.length === 0 && sameKeys(last.keys, pending.keys) ? coalesce(last.entry.command, pending.entry.command) : null;
@@ -417,7 +447,7 @@ export class ReviewSession {
     if (entries.length === 0) return;
     for (const entry of entries) {
       const before = this.view;
-      const applied = this.perform(before, entry);
+      const applied = this.performAuthorised(before, entry);
       if (!applied.ok) {
         // An add the store already has was stored before the reload. Anything else is kept for the person to see.
         if (applied.error.kind !== 'alreadyExists') {
@@ -588,6 +618,9 @@ export class ReviewSession {
       } else {
         this.failures.set(key, loaded.error);
       }
+    } else if (result.error.kind === 'permissionDenied') {
+      this.loseAccess();
+      return;
     } else {
       this.failures.set(key, result.error);
       if (result.error.kind === 'unavailable' && result.error.retryable) this.scheduleRetry();
@@ -620,6 +653,26 @@ export class ReviewSession {
       ...mine,
       version: theirs.version,
     } as never);
+  }
+
+  /**
+   * SharePoint refused this person the review (403): they were removed from it. Their waiting edits are dropped and
+   * the journal emptied (its text must not stay readable in this browser), every waiter is told, and the host clears
+   * the rest of this browser's copy. The session says so through its sync state and stops.
+   */
+  private loseAccess(): void {
+    if (this.accessLost) return;
+    this.accessLost = true;
+    const lost: Failure = { kind: 'accessLost', what: 'this review' };
+    const waiting = this.pending;
+    this.pending = [];
+    this.held.clear();
+    this.failures.clear();
+    this.deps.journal.write(this.reviewId, []);
+    for (const pending of waiting) pending.waiters.splice(0).forEach((resolve) => resolve(err(lost)));
+    this.refreshSync();
+    this.deps.onAccessLost?.(this.reviewId);
+    this.close();
   }
 
   /** The store refused an edit for good (not a conflict): it leaves the view, and its submitter is told why. */
@@ -724,12 +777,13 @@ export class ReviewSession {
       queuedConflicts,
       failure,
       atRisk: !this.journalKept && (saving > 0 || conflicts.length > 0),
+      accessLost: this.accessLost,
     };
   }
 }
 
 const stableSync = (state: SyncState): string =>
-  `${state.status}|${state.saving}|${state.queued}|${state.queuedConflicts}|${state.conflicts.map((conflict) => conflict.id).join(',')}|${state.failure?.kind ?? ''}|${state.atRisk}`;
+  `${state.status}|${state.saving}|${state.queued}|${state.queuedConflicts}|${state.conflicts.map((conflict) => conflict.id).join(',')}|${state.failure?.kind ?? ''}|${state.atRisk}|${state.accessLost}`;
 
 const sameKeys = (a: readonly RecordKey[], b: readonly RecordKey[]): boolean => a.length === b.length && a.every((key, index) => key === b[index]);
 

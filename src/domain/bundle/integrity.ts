@@ -47,8 +47,7 @@ export function checkIntegrity(snapshot: ReviewSnapshot, root: Path = []): Field
   const episode = expect(ids.episode, 'key practice episode');
   const pattern = expect(ids.pattern, 'pattern');
   const reportStage = expect(ids.reportStage, 'report stage');
-  const each = (values: readonly string[], path: Path, check: (id: string, path: Path) => void) =>
-    values.forEach((id, index) => check(id, [...path, index]));
+  const each = (values: readonly string[], path: Path, check: (id: string, path: Path) => void) => values.forEach((id, index) => check(id, [...path, index]));
 
   snapshot.participants.forEach((record, index) => agency(record.agencyId, ['participants', index, 'agencyId']));
   snapshot.documents.forEach((record, index) => agency(record.agencyId, ['documents', index, 'agencyId']));
@@ -111,6 +110,19 @@ export function checkIntegrity(snapshot: ReviewSnapshot, root: Path = []): Field
   snapshot.comments.forEach((record, index) => {
     reportStage(record.reportStageId, ['comments', index, 'reportStageId']);
     participant(record.participantId, ['comments', index, 'participantId']);
+  });
+  snapshot.meetings.forEach((record, index) => {
+    conversation(record.conversationId, ['meetings', index, 'conversationId']);
+    reportStage(record.reportStageId, ['meetings', index, 'reportStageId']);
+    teamMember(record.organiserId, ['meetings', index, 'organiserId']);
+    record.attendees.forEach((attendee, attendeeIndex) => {
+      if (attendee.as === 'teamMember') teamMember(attendee.teamMemberId, ['meetings', index, 'attendees', attendeeIndex, 'teamMemberId']);
+      else participant(attendee.participantId, ['meetings', index, 'attendees', attendeeIndex, 'participantId']);
+    });
+  });
+  snapshot.identifiers.forEach((record, index) => {
+    if (record.refersTo.to === 'participant') participant(record.refersTo.participantId, ['identifiers', index, 'refersTo', 'participantId']);
+    if (record.refersTo.to === 'agency') agency(record.refersTo.agencyId, ['identifiers', index, 'refersTo', 'agencyId']);
   });
   return issues;
 }

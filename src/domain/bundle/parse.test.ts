@@ -244,8 +244,22 @@ describe('record schema versions', () => {
     const withoutHook = parseBundle(bundle);
     expect(withoutHook.ok).toBe(false);
     const migrations = {
-      review: {}, teamMember: { 0: renameFullName, 1: (record: Readonly<Record<string, unknown>>) => record }, participant: {}, document: {}, conversation: {}, stepNote: {},
-      narrativeEntry: {}, episode: {}, pattern: {}, recommendation: {}, reportStage: {}, comment: {}, audit: {},
+      review: {},
+      teamMember: { 0: renameFullName, 1: (record: Readonly<Record<string, unknown>>) => record },
+      participant: {},
+      document: {},
+      conversation: {},
+      stepNote: {},
+      narrativeEntry: {},
+      episode: {},
+      pattern: {},
+      recommendation: {},
+      reportStage: {},
+      comment: {},
+      audit: {},
+      meeting: {},
+      identifier: {},
+      languageDismissal: {},
     };
     // Version 0 is below the first shape, so the real table has no step for it; a test table does.
     const result = parseBundle(bundle, { recordMigrations: migrations });
@@ -259,7 +273,7 @@ describe('bundle text', () => {
     const result = parseBundleText('{\n  "format": "learning-together/review-bundle",\n  "formatVersion": 2,\n}\n');
     expect(result).toMatchObject({
       ok: false,
-      error: { kind: 'invalid', issues: [{ path: '', message: "not valid JSON: line 4, column 1: expected a quoted property name after ',', found \"}\"" }] },
+      error: { kind: 'invalid', issues: [{ path: '', message: 'not valid JSON: line 4, column 1: expected a quoted property name after \',\', found "}"' }] },
     });
   });
 

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { migrateRecord, RECORD_MIGRATIONS, type RecordMigrations } from './record-migrations';
 
 const none = {
-  review: {}, teamMember: {}, participant: {}, document: {}, conversation: {}, stepNote: {},
-  narrativeEntry: {}, episode: {}, pattern: {}, recommendation: {}, reportStage: {}, comment: {}, audit: {},
+  review: {},
+  teamMember: {},
+  participant: {},
+  document: {},
+  conversation: {},
+  stepNote: {},
+  narrativeEntry: {},
+  episode: {},
+  pattern: {},
+  recommendation: {},
+  reportStage: {},
+  comment: {},
+  audit: {},
+  meeting: {},
+  identifier: {},
+  languageDismissal: {},
 };
 
 /** A made-up history: v1 had `fullName`, v2 split it, v3 added `pronouns`. */

@@ -53,11 +53,13 @@ export const RECORD_MIGRATIONS: RecordMigrations = {
   reportStage: { 1: unchanged },
   comment: { 1: unchanged },
   audit: { 1: unchanged },
+  meeting: { 1: unchanged },
+  identifier: { 1: unchanged },
+  languageDismissal: { 1: unchanged },
 };
 
 export type RecordMigrationProblem =
-  | { readonly kind: 'newerThanSupported'; readonly found: number; readonly supported: number }
-  | { readonly kind: 'noMigration'; readonly from: number };
+  { readonly kind: 'newerThanSupported'; readonly found: number; readonly supported: number } | { readonly kind: 'noMigration'; readonly from: number };
 
 /**
  * Brings one raw record up to `currentVersion`. A record with no usable schemaVersion is passed through

@@ -35,7 +35,11 @@ export function referencesTo(snapshot: ReviewSnapshot, kind: ChildRecordKind, id
       return [
         ...snapshot.conversations
           .filter((conversation) => conversation.participantId === id)
-          .map((conversation) => ({ kind: 'conversation' as const, id: conversation.id, description: `their conversation (${STATUS_WORDS[conversation.status]})` })),
+          .map((conversation) => ({
+            kind: 'conversation' as const,
+            id: conversation.id,
+            description: `their conversation (${STATUS_WORDS[conversation.status]})`,
+          })),
         ...snapshot.narrative
           .filter(
             (entry) =>
@@ -48,6 +52,9 @@ export function referencesTo(snapshot: ReviewSnapshot, kind: ChildRecordKind, id
         ...snapshot.comments
           .filter((comment) => comment.participantId === id)
           .map((comment) => ({ kind: 'comment' as const, id: comment.id, description: 'a comment on a report' })),
+        ...snapshot.identifiers
+          .filter((entry) => entry.refersTo.to === 'participant' && entry.refersTo.participantId === id)
+          .map((entry) => ({ kind: 'identifier' as const, id: entry.id, description: 'their entry in the identifier register' })),
       ];
     case 'document':
       return snapshot.narrative
@@ -73,5 +80,6 @@ export function agenciesInUse(snapshot: ReviewSnapshot): Set<string> {
     ...snapshot.participants.flatMap((participant) => (participant.agencyId === null ? [] : [participant.agencyId as string])),
     ...snapshot.documents.map((document) => document.agencyId as string),
     ...snapshot.narrative.flatMap((entry) => (entry.perspective.of === 'agency' ? [entry.perspective.agencyId as string] : [])),
+    ...snapshot.identifiers.flatMap((entry) => (entry.refersTo.to === 'agency' ? [entry.refersTo.agencyId as string] : [])),
   ]);
 }

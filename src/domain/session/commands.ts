@@ -25,6 +25,8 @@ import {
   type ChildRecordKind,
   type Conversation,
   type Episode,
+  type Meeting,
+  type ReportStage,
   type Review,
   type ReviewPhase,
   type ReviewSnapshot,
@@ -32,6 +34,7 @@ import {
   type WrittenRecord,
 } from '../model';
 import { err, exhaustiveSwitchError, ok, type Result } from '../result';
+import { conversationAfter, reportStageAfter, type MeetingDraft } from '../scheduling/meeting-changes';
 import { decidePhaseMove } from '../workflow';
 import { STAMP_FIELDS, mergeThreeWay, stableJson, type FieldPath } from './merge';
 import { findRecord, type RecordChange, type SessionRecord, type SessionRecordKind } from './snapshot';
@@ -139,6 +142,24 @@ export type Command =
       readonly episodeId: string;
       readonly input: EpisodeCaptureInput;
       readonly tagIds: readonly string[];
+    }
+  /** A report document was published: the draft records where and the SHA-256 of the bytes; the audit trail says so. */
+  | {
+      readonly type: 'recordPublication';
+      readonly reportStageId: string;
+      readonly location: string;
+      readonly destination: string;
+      readonly fileName: string;
+      readonly sha256: string;
+      readonly auditId: string;
+    }
+  /**
+   * A meeting scheduled, moved or cancelled in a calendar (src/app/scheduling), with its conversation or report
+   * stage brought in line: one command, so the meeting and what it is for never disagree.
+   */
+  | {
+      readonly type: 'scheduleMeeting';
+      readonly meeting: MeetingDraft;
     };
 
 export type CommandType = Command['type'];
@@ -347,6 +368,10 @@ export function performCommand(snapshot: ReviewSnapshot, command: Command, conte
     }
     case 'captureEpisode':
       return captureEpisode(snapshot, command, context);
+    case 'recordPublication':
+      return recordPublication(snapshot, command, context);
+    case 'scheduleMeeting':
+      return scheduleMeeting(snapshot, command.meeting, context);
     default:
       return exhaustiveSwitchError(command, 'command');
   }
@@ -431,6 +456,50 @@ function captureEpisode(snapshot: ReviewSnapshot, command: Extract<Command, { ty
   return done(changes);
 }
 
+function recordPublication(
+  snapshot: ReviewSnapshot,
+  command: Extract<Command, { type: 'recordPublication' }>,
+  context: CommandContext,
+): Result<Performed, Failure> {
+  const stage = findRecord(snapshot, 'reportStage', command.reportStageId) as ReportStage | null;
+  if (!stage) return missing('reportStage', command.reportStageId);
+  const publication = { at: context.now, by: context.actor, location: command.location, fileName: command.fileName, sha256: command.sha256 };
+  const published: ReportStage = touched(
+    {
+      ...stage,
+      // The first publication is when participants received it; later ones are corrections of the same draft.
+      publishedAt: stage.publishedAt ?? context.now,
+      publishedLocation: command.location,
+      publications: [...stage.publications, publication],
+    },
+    context,
+  );
+  const summary = `${command.fileName} (${stage.stage} report, draft ${stage.draftNumber}) published to ${command.destination}; SHA-256 ${command.sha256}`;
+  return done([
+    { kind: 'reportStage', id: stage.id, record: published as AnyChildRecord },
+    auditChange(snapshot, command.auditId, 'publication', summary, context),
+  ]);
+}
+
+function scheduleMeeting(snapshot: ReviewSnapshot, meeting: MeetingDraft, context: CommandContext): Result<Performed, Failure> {
+  const current = findRecord(snapshot, 'meeting', meeting.id) as Meeting | null;
+  const record = current === null ? { ...meeting, reviewId: snapshot.review.id, ...firstStamps(context) } : touched({ ...current, ...meeting }, context);
+  const changes: RecordChange[] = [{ kind: 'meeting', id: meeting.id, record: record as AnyChildRecord }];
+  if (meeting.conversationId !== null) {
+    const conversation = findRecord(snapshot, 'conversation', meeting.conversationId) as Conversation | null;
+    if (conversation === null) return missing('conversation', meeting.conversationId);
+    const after = conversationAfter(conversation, meeting);
+    if (after !== conversation) changes.push({ kind: 'conversation', id: conversation.id, record: touched(after, context) });
+  }
+  if (meeting.reportStageId !== null) {
+    const stage = findRecord(snapshot, 'reportStage', meeting.reportStageId) as ReportStage | null;
+    if (stage === null) return missing('reportStage', meeting.reportStageId);
+    const after = reportStageAfter(stage, meeting);
+    if (after !== stage) changes.push({ kind: 'reportStage', id: stage.id, record: touched(after, context) });
+  }
+  return done(changes);
+}
+
 /** The records a command writes, as far as it can tell before it runs: for journals and conflict bookkeeping. */
 export function commandTargets(command: Command): ReadonlyArray<{ kind: SessionRecordKind; id: string }> {
   switch (command.type) {
@@ -461,6 +530,17 @@ export function commandTargets(command: Command): ReadonlyArray<{ kind: SessionR
       return [
         { kind: 'episode', id: command.episodeId },
         { kind: 'conversation', id: command.conversationId },
+      ];
+    case 'recordPublication':
+      return [
+        { kind: 'reportStage', id: command.reportStageId },
+        { kind: 'audit', id: command.auditId },
+      ];
+    case 'scheduleMeeting':
+      return [
+        { kind: 'meeting', id: command.meeting.id },
+        ...(command.meeting.conversationId === null ? [] : [{ kind: 'conversation' as const, id: command.meeting.conversationId }]),
+        ...(command.meeting.reportStageId === null ? [] : [{ kind: 'reportStage' as const, id: command.meeting.reportStageId }]),
       ];
     default:
       return exhaustiveSwitchError(command, 'command');

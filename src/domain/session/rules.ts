@@ -12,6 +12,7 @@ import {
   type AnyChildRecord,
   type ChildRecordKind,
   type Episode,
+  type Meeting,
   type Pattern,
   type Recommendation,
   type ReportStage,
@@ -20,6 +21,7 @@ import {
   type TeamMember,
 } from '../model';
 import { err, ok, type Result } from '../result';
+import { meetingIssues } from '../scheduling/meeting-rules';
 import { recordIssuesInReview, referencesTo, reviewIssues, type RuleOutcome } from '../rules';
 import type { RecordChange, SessionRecord } from './snapshot';
 
@@ -57,6 +59,8 @@ export function ruleOutcome(kind: ChildRecordKind | 'review', record: SessionRec
       return reportStageIssues(record as ReportStage);
     case 'teamMember':
       return teamMemberIssues(record as TeamMember, snapshot.teamMembers);
+    case 'meeting':
+      return meetingIssues(record as Meeting, snapshot, now);
     case 'participant':
     case 'document':
     case 'conversation':

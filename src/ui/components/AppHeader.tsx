@@ -26,7 +26,13 @@ export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeC
         borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
       }}
     >
-      <a href="#main" className="skip-link" style={{ position: 'absolute', left: '-10000px' }} onFocus={(event) => (event.currentTarget.style.left = '8px')} onBlur={(event) => (event.currentTarget.style.left = '-10000px')}>
+      <a
+        href="#main"
+        className="skip-link"
+        style={{ position: 'absolute', left: '-10000px' }}
+        onFocus={(event) => (event.currentTarget.style.left = '8px')}
+        onBlur={(event) => (event.currentTarget.style.left = '-10000px')}
+      >
         Skip to content
       </a>
       <Link href={hrefOf(paths.reviews())} appearance="subtle">
@@ -43,6 +49,9 @@ export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeC
           Microsoft 365: stored in your SharePoint
         </Badge>
       )}
+      <Link href={hrefOf(paths.collation())} data-testid="nav-collation">
+        Learning across reviews
+      </Link>
       <span style={{ flex: 1 }} />
       <Suspense fallback={null}>
         <SyncIndicator />
@@ -52,7 +61,9 @@ export function AppHeader({ theme, onThemeChange }: { theme: ThemeName; onThemeC
           <Text size={200}>Theme</Text>
           <Suspense
             fallback={
-              <Text style={{ minWidth: '10rem', minHeight: tokens.lineHeightBase600, display: 'inline-flex', alignItems: 'center' }}>{THEME_LABELS[theme]}</Text>
+              <Text style={{ minWidth: '10rem', minHeight: tokens.lineHeightBase600, display: 'inline-flex', alignItems: 'center' }}>
+                {THEME_LABELS[theme]}
+              </Text>
             }
           >
             <ThemeSwitch theme={theme} onThemeChange={onThemeChange} />

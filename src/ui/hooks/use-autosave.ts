@@ -238,8 +238,3 @@ export function unsavedRecord<K extends ChildRecordKind>(kind: K, reviewId: Revi
   const record = (parsed.success ? parsed.data : candidate) as ChildRecordOf<K>;
   return { ...record, version: 0 };
 }
-
-/** The first issue for a field path, for a Fluent `Field`'s validationMessage. */
-export function issueFor(issues: readonly FieldIssue[], path: string): string | undefined {
-  return issues.find((issue) => issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`))?.message;
-}

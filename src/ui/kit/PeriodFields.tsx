@@ -1,7 +1,7 @@
 import { Checkbox, Field, makeStyles, tokens } from '@fluentui/react-components';
 import type { FieldIssue } from '../../domain/failures';
-import { issueFor } from '../hooks/use-autosave';
 import { DateInput } from './DateInput';
+import { fieldState } from './field-state';
 
 const useStyles = makeStyles({
   fieldset: { border: 'none', padding: 0, margin: 0 },
@@ -17,13 +17,8 @@ export function ukDateMessage(message: string | undefined): string | undefined {
   return worded.charAt(0).toLocaleUpperCase('en-GB') + worded.slice(1);
 }
 
-function fieldMessage(issues: readonly FieldIssue[], warnings: readonly FieldIssue[], path: string) {
-  const problem = issueFor(issues, path);
-  if (problem) return { validationState: 'error' as const, validationMessage: ukDateMessage(problem) };
-  const advice = issueFor(warnings, path);
-  if (advice) return { validationState: 'warning' as const, validationMessage: ukDateMessage(advice) };
-  return {};
-}
+const fieldMessage = (issues: readonly FieldIssue[], warnings: readonly FieldIssue[], path: string) =>
+  fieldState(issues, warnings, path, (message) => ukDateMessage(message) ?? message);
 
 interface CommonProps {
   legend?: string;

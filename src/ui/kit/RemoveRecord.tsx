@@ -38,6 +38,9 @@ export const SECTION_OF_KIND: Record<ChildRecordKind, WorkspaceSection> = {
   reportStage: 'reports',
   comment: 'reports',
   audit: 'overview',
+  meeting: 'conversations',
+  identifier: 'identifiers',
+  languageDismissal: 'identifiers',
 };
 
 /**

@@ -1,21 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { describeFailure } from '../../app/failure-messages';
-import type { ReviewSummary } from '../../domain/model';
+import type { ReviewSummary } from '../../domain/review-summary';
 import { useAppServices } from '../app-services';
-import { validationProps } from '../components/workspace/ScreenParts';
+import { validationProps } from '../kit/field-state';
 
 /** Deleting removes every record of a review: the person types its codename to confirm. */
 export function DeleteReviewDialog({ review, onClose, onDeleted }: { review: ReviewSummary; onClose: () => void; onDeleted: () => void }) {
@@ -45,8 +33,8 @@ export function DeleteReviewDialog({ review, onClose, onDeleted }: { review: Rev
             <DialogTitle>Delete review {review.codename}?</DialogTitle>
             <DialogContent style={{ display: 'grid', gap: tokens.spacingVerticalM }}>
               <Text block>
-                This removes the review and everything recorded in it (team, participants, documents, conversations and notes) from this
-                store. It cannot be undone. Export a bundle first if you may need it.
+                This removes the review and everything recorded in it (team, participants, documents, conversations and notes) from this store. It cannot be
+                undone. Export a bundle first if you may need it.
               </Text>
               <Field label={`Type the codename (${review.codename}) to confirm`} {...validationProps(problem ?? undefined)}>
                 <Input value={typed} onChange={(_, data) => setTyped(data.value)} data-testid="confirm-codename" />

@@ -8,11 +8,11 @@ import { REVIEW_TRIGGERS, type ReviewTrigger } from '../../domain/model';
 import type { AgencyId } from '../../domain/ids';
 import { useAppServices } from '../app-services';
 import { PeriodFields } from '../kit/PeriodFields';
-import { AgenciesEditor, ProblemSummary, ScreenTitle, TextListEditor, validationProps, withEmptyDateMessages, type AgencyDraft } from '../components/workspace/FormParts';
-import { issueFor } from '../hooks/use-autosave';
+import { AgenciesEditor, ProblemSummary, ScreenTitle, TextListEditor, withEmptyDateMessages, type AgencyDraft } from '../components/workspace/FormParts';
 import { hrefOf, paths } from '../routes';
 import { TRIGGER_EXPLANATIONS } from './trigger-explanations';
 import { ReviewProvisioningProgress } from './setup/ReviewProvisioningProgress';
+import { issueFor, validationProps } from '../kit/field-state';
 
 /** Starts a review: codename, the question(s) it asks, what prompted it, the period and the agencies. */
 export function NewReviewScreen() {
@@ -47,8 +47,8 @@ export function NewReviewScreen() {
       return;
     }
     if (created.error.kind === 'invalid') {
-      const friendlier = withEmptyDateMessages(created.error.issues, { 'periodUnderReview.from': period.from, 'periodUnderReview.to': period.to }).map((issue) =>
-        issue.path === 'trigger' ? { ...issue, message: 'choose what prompted the review' } : issue,
+      const friendlier = withEmptyDateMessages(created.error.issues, { 'periodUnderReview.from': period.from, 'periodUnderReview.to': period.to }).map(
+        (issue) => (issue.path === 'trigger' ? { ...issue, message: 'choose what prompted the review' } : issue),
       );
       setIssues(friendlier);
       setFailure(null);
@@ -131,7 +131,8 @@ export function firstIssuePerField(issues: readonly FieldIssue[]): FieldIssue[] 
 function describeIssue(issue: FieldIssue): string {
   const name = fieldName(issue.path);
   // "Question for review is required" under question 2 reads better as "Question 2 is required".
-  if (/^questions\[\d+\]$/.exec(issue.path) !== null && issue.message.startsWith('Question for review')) return `${name}${issue.message.slice('Question for review'.length)}`;
+  if (/^questions\[\d+\]$/.exec(issue.path) !== null && issue.message.startsWith('Question for review'))
+    return `${name}${issue.message.slice('Question for review'.length)}`;
   return issue.message.toLocaleLowerCase('en-GB').startsWith(name.toLocaleLowerCase('en-GB')) ? issue.message : `${name}: ${issue.message}`;
 }
 

@@ -1,28 +1,16 @@
-import {
-  Badge,
-  Button,
-  Link,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Button, Link, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
 import { describeFailure } from '../../app/failure-messages';
 import { PHASE_TITLES, TRIGGER_LABELS } from '../../domain/labels';
-import type { ReviewSummary } from '../../domain/model';
+import type { ReviewSummary } from '../../domain/review-summary';
 import { useAppServices } from '../app-services';
 import { ImportBundleButton } from '../components/BundleTransfer';
 import { Notice, ScreenTitle } from '../components/workspace/ScreenParts';
 import { formatInstant, formatPeriod } from '../london-format';
 import { hrefOf, paths } from '../routes';
 import { ReviewProvisioningProgress } from './setup/ReviewProvisioningProgress';
+import { ArchivedReviewsPanel } from './setup/ArchivedReviewsPanel';
 
 // Deleting is rare: the dialog (and Fluent's dialog and motion code) is fetched when first asked for, which keeps it
 // off the first screen (DESIGN §6, first-load-js).
@@ -80,6 +68,10 @@ export function ReviewsScreen() {
       </ScreenTitle>
       <ImportBundleButton onImported={(reviewId) => navigate(paths.review(reviewId))} />
       <ReviewProvisioningProgress showPending onReady={(reviewId) => navigate(paths.review(reviewId))} />
+      <ArchivedReviewsPanel
+        finished={state.status === 'loaded' ? state.reviews.filter((review) => review.phase === 'publication') : []}
+        onArchived={() => void load()}
+      />
       {trainingProblem ? <Notice intent="error">{trainingProblem}</Notice> : null}
       {notice ? (
         <div role="status">
@@ -94,8 +86,8 @@ export function ReviewsScreen() {
             No reviews yet
           </Text>
           <Text block>
-            A review starts from a question about practice: after serious harm, but also to understand routine work, good practice or
-            something new. Start one, or look around the fictional training case first.
+            A review starts from a question about practice: after serious harm, but also to understand routine work, good practice or something new. Start one,
+            or look around the fictional training case first.
           </Text>
           <div style={{ display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' }}>
             <Button appearance="primary" onClick={() => navigate(paths.newReview())}>

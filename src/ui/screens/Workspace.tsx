@@ -17,8 +17,17 @@ import { EpisodesScreen } from './episodes/EpisodesScreen';
 import { PatternsScreen } from './patterns/PatternsScreen';
 import { RecommendationsScreen } from './recommendations/RecommendationsScreen';
 import { ReportsScreen } from './reports/ReportsScreen';
+import { IdentifiersScreen } from './identifiers/IdentifiersScreen';
 import { GuideScreen } from './guide/GuideScreen';
 import { StageScreen } from './guide/StageScreen';
+import { AccessScreen } from './access/AccessScreen';
+import { AccessLostNotice, UnlessAccessLost } from './access/AccessLost';
+import { ActingAsBar } from './access/ActingAsBar';
+import { ParticipantView } from './access/ParticipantView';
+import { useActor } from './access/use-actor';
+import { mayEver } from '../../domain/access';
+import { Notice } from '../components/workspace/FormParts';
+import { PoolOnPhaseChange } from './collation/PoolOnPhaseChange';
 
 type SectionScreen = ComponentType<{ recordId?: string | undefined }>;
 
@@ -33,6 +42,8 @@ export const SECTIONS: ReadonlyArray<{ section: WorkspaceSection; title: string;
   { section: 'patterns', title: 'Patterns', screen: PatternsScreen },
   { section: 'recommendations', title: 'Recommendations', screen: RecommendationsScreen },
   { section: 'reports', title: 'Reports', screen: ReportsScreen },
+  { section: 'identifiers', title: 'Identifiers and language', screen: IdentifiersScreen },
+  { section: 'access', title: 'Who may see what', screen: AccessScreen },
 ];
 
 /** One review: its navigation and the screen for the current section. `bare` is for the meeting side panel and stage. */
@@ -40,6 +51,7 @@ export function Workspace({ reviewId, bare = false }: { reviewId: string; bare?:
   const id = asId<ReviewId>(decodeURIComponent(reviewId));
   const { state, retry } = useReviewLoader(id);
   if (state.status === 'loading') return <Spinner label="Opening the review…" />;
+  if (state.status === 'failed' && state.failure.kind === 'accessLost') return <AccessLostNotice />;
   if (state.status === 'failed') {
     return (
       <div role="alert">
@@ -51,7 +63,8 @@ export function Workspace({ reviewId, bare = false }: { reviewId: string; bare?:
   return (
     <ReviewProvider session={state.session}>
       <ActiveReview session={state.session} />
-      {bare ? <BareRoutes /> : <WorkspaceLayout reviewId={id} />}
+      <PoolOnPhaseChange />
+      <UnlessAccessLost session={state.session}>{bare ? <BareRoutes /> : <ActorWorkspace reviewId={id} />}</UnlessAccessLost>
     </ReviewProvider>
   );
 }
@@ -60,6 +73,33 @@ export function Workspace({ reviewId, bare = false }: { reviewId: string; bare?:
 function ActiveReview({ session }: { session: ReviewSession }) {
   useActivateSession(session);
   return null;
+}
+
+/**
+ * The workspace as the role matrix allows: participants see only what is shared with them; people who may not edit
+ * are told so once, at the top (the session refuses their changes whatever the screen shows).
+ */
+function ActorWorkspace({ reviewId }: { reviewId: ReviewId }) {
+  const actor = useActor();
+  return (
+    <>
+      <ActingAsBar />
+      {actor.kind === 'participant' ? (
+        <ParticipantView actor={actor} />
+      ) : (
+        <>
+          {mayEver(actor, 'editRecords') ? null : (
+            <Notice intent="info" testId="read-only-notice">
+              {actor.role === 'lscbCoordinator'
+                ? 'You are acting as an LSCB coordinator: you manage who may see this review (its team list and, in Microsoft 365, its channel) but do not change its analysis. Other changes you try are refused.'
+                : 'You are acting as an observer: you can read this review but not change it. Changes you try are refused.'}
+            </Notice>
+          )}
+          <WorkspaceLayout reviewId={reviewId} />
+        </>
+      )}
+    </>
+  );
 }
 
 function BareRoutes() {
@@ -132,8 +172,8 @@ function SectionNotFound({ reviewId }: { reviewId: ReviewId }) {
         Page not found
       </h1>
       <p style={{ margin: 0 }}>
-        This review has no page at “{location.replace(/^\//u, '')}”. The address may be mistyped or out of date. Choose a section from the list, or go to
-        the <Link href={hrefOf(paths.review(reviewId))}>review’s overview</Link>.
+        This review has no page at “{location.replace(/^\//u, '')}”. The address may be mistyped or out of date. Choose a section from the list, or go to the{' '}
+        <Link href={hrefOf(paths.review(reviewId))}>review’s overview</Link>.
       </p>
     </section>
   );

@@ -31,7 +31,10 @@ export function mintToken(claims: TokenClaims): string {
 
 const invalidToken = (message: string): GraphError =>
   new GraphError(401, 'InvalidAuthenticationToken', message, {
-    headers: { 'www-authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"' },
+    headers: {
+      'www-authenticate':
+        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
+    },
   });
 
 /** Validates the Authorization header and returns the token's claims, or throws a 401 as Graph does. */
@@ -51,8 +54,13 @@ export function readBearerToken(authorization: string | undefined, nowSeconds: n
   if (!isRecord(payload)) throw invalidToken('IDX14100: JWT is not well formed.');
   const { aud, upn, oid, tid, name, scp, iat, exp } = payload;
   if (
-    typeof aud !== 'string' || typeof upn !== 'string' || typeof oid !== 'string' || typeof tid !== 'string' ||
-    typeof scp !== 'string' || typeof exp !== 'number' || typeof iat !== 'number'
+    typeof aud !== 'string' ||
+    typeof upn !== 'string' ||
+    typeof oid !== 'string' ||
+    typeof tid !== 'string' ||
+    typeof scp !== 'string' ||
+    typeof exp !== 'number' ||
+    typeof iat !== 'number'
   ) {
     throw invalidToken('Access token validation failure. Invalid audience.');
   }
@@ -85,10 +93,22 @@ export const SCOPES = {
   filesRead: ['Files.Read.All', 'Files.ReadWrite.All', 'Sites.Read.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All'],
   filesWrite: ['Files.ReadWrite.All', 'Sites.ReadWrite.All', 'Sites.Manage.All', 'Sites.FullControl.All'],
   channelCreate: ['Channel.Create', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
-  channelRead: ['Channel.ReadBasic.All', 'ChannelSettings.Read.All', 'ChannelSettings.ReadWrite.All', 'Group.Read.All', 'Group.ReadWrite.All', 'Directory.Read.All'],
+  channelRead: [
+    'Channel.ReadBasic.All',
+    'ChannelSettings.Read.All',
+    'ChannelSettings.ReadWrite.All',
+    'Group.Read.All',
+    'Group.ReadWrite.All',
+    'Directory.Read.All',
+  ],
   channelDelete: ['Channel.Delete.All', 'Group.ReadWrite.All', 'Directory.ReadWrite.All'],
+  channelSettingsWrite: ['ChannelSettings.ReadWrite.All'],
   channelMemberRead: ['ChannelMember.Read.All', 'ChannelMember.ReadWrite.All'],
   channelMemberWrite: ['ChannelMember.ReadWrite.All'],
+  // team-list-members, team-post-members (access control, issue 13).
+  teamMemberRead: ['TeamMember.Read.All', 'TeamMember.ReadWrite.All'],
+  teamMemberWrite: ['TeamMember.ReadWriteNonOwnerRole.All', 'TeamMember.ReadWrite.All'],
+  channelMemberUpdate: ['ChannelMember.ReadWrite.All', 'Directory.ReadWrite.All', 'Group.ReadWrite.All'],
   channelMessageSend: ['ChannelMessage.Send', 'Group.ReadWrite.All'],
   channelMessageRead: ['ChannelMessage.Read.All'],
   calendarsRead: ['Calendars.Read', 'Calendars.ReadWrite'],

@@ -6,6 +6,7 @@ import { isRecord, json, type JsonObject } from './http-helpers';
 import { shuffle } from './prng';
 import type { RouteContext, RouteDefinition } from './routing';
 import type { EngineRequest, EngineResponse } from './types';
+import { MAILBOX_CONCURRENCY_MESSAGE, overMailboxLimit } from './mailbox-concurrency';
 
 export const MAX_BATCH_REQUESTS = 20;
 const PART_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -42,7 +43,8 @@ function parsePart(value: unknown, index: number): BatchPart {
   }
   let dependencies: string[] = [];
   if (dependsOn !== undefined) {
-    if (!Array.isArray(dependsOn) || !dependsOn.every((entry) => typeof entry === 'string')) throw malformed(`dependsOn of request '${id}' must be an array of ids.`);
+    if (!Array.isArray(dependsOn) || !dependsOn.every((entry) => typeof entry === 'string'))
+      throw malformed(`dependsOn of request '${id}' must be an array of ids.`);
     dependencies = dependsOn as string[];
   }
   return { id, method: method.toUpperCase(), url, headers: partHeaders, body, hasBody, dependsOn: dependencies };
@@ -137,16 +139,31 @@ async function runBatch(context: RouteContext): Promise<EngineResponse> {
   const random = services.options.shuffleBatch ? services.batchRandom : undefined;
   const results = new Map<string, EngineResponse>();
   const order = executionOrder(parts, random);
+  const overLimit = overMailboxLimit(parts, context.principal.userId);
   for (const part of order) {
+    if (overLimit.has(part.id.toLowerCase())) {
+      const error = new GraphError(429, 'ApplicationThrottled', MAILBOX_CONCURRENCY_MESSAGE);
+      results.set(
+        part.id.toLowerCase(),
+        json(429, errorBody(error, { requestId: services.ids.guid(), clientRequestId: services.ids.guid(), date: services.now() }), { 'retry-after': '1' }),
+      );
+      continue;
+    }
     const failedDependency = part.dependsOn.find((dependency) => (results.get(dependency.toLowerCase())?.status ?? 0) >= 400);
     if (failedDependency !== undefined) {
       const error = new GraphError(424, 'FailedDependency', `The request depends on request '${failedDependency}', which failed.`);
-      results.set(part.id.toLowerCase(), json(424, errorBody(error, { requestId: services.ids.guid(), clientRequestId: services.ids.guid(), date: services.now() })));
+      results.set(
+        part.id.toLowerCase(),
+        json(424, errorBody(error, { requestId: services.ids.guid(), clientRequestId: services.ids.guid(), date: services.now() })),
+      );
       continue;
     }
     const request = partRequest(context.request, part);
     if (request instanceof GraphError) {
-      results.set(part.id.toLowerCase(), json(request.status, errorBody(request, { requestId: services.ids.guid(), clientRequestId: services.ids.guid(), date: services.now() })));
+      results.set(
+        part.id.toLowerCase(),
+        json(request.status, errorBody(request, { requestId: services.ids.guid(), clientRequestId: services.ids.guid(), date: services.now() })),
+      );
       continue;
     }
     results.set(part.id.toLowerCase(), await services.dispatch(request));

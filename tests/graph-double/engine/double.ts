@@ -14,11 +14,29 @@ import { createOnlineMeeting, meetingRoutes } from './meetings';
 import { IdFactory, createRandom, deriveSeed } from './prng';
 import { createSite, createTeam, createUser, type SeedSiteOptions, type SeedTeamOptions, type SeedUserOptions } from './provisioning';
 import {
-  QueryOptions, Router, SITE_ADDRESS, checkQueryOptions, parseServicePath,
-  type EngineServices, type ResolvedOptions, type RouteContext,
+  QueryOptions,
+  Router,
+  SITE_ADDRESS,
+  checkQueryOptions,
+  parseServicePath,
+  type EngineServices,
+  type ResolvedOptions,
+  type RouteContext,
 } from './routing';
-import { GraphState, type ChannelRecord, type EventRecord, type ListItemRecord, type ListRecord, type OnlineMeetingRecord, type SiteRecord, type TranscriptRecord, type UserRecord } from './state';
+import {
+  GraphState,
+  type ChannelRecord,
+  type EventRecord,
+  type ListItemRecord,
+  type ListRecord,
+  type OnlineMeetingRecord,
+  type SiteRecord,
+  type TranscriptRecord,
+  type UserRecord,
+} from './state';
 import { teamRoutes } from './teams';
+import { DEFAULT_PRIVATE_CHANNEL_MEMBER_LIMIT, membershipRoutes } from './memberships';
+import { channelArchiveRoutes } from './channel-archive';
 import type { EngineRequest, EngineResponse, GraphDoubleRequest, GraphDoubleResponse, RequestLogEntry } from './types';
 import { UPLOAD_PATH_PREFIX, handleUploadUrl, uploadSessionRoutes } from './upload-sessions';
 
@@ -55,6 +73,10 @@ export interface GraphDoubleOptions {
   readonly deletedChannelRetentionMs?: number;
   /** Lifetime of a pre-authenticated download URL (default 1 hour). */
   readonly downloadUrlLifetimeMs?: number;
+  /** Members per private channel (default 5,000; 250 before the 2025 update). */
+  readonly privateChannelMemberLimit?: number;
+  /** Whether guests (#EXT# accounts) may be added to teams (default true). */
+  readonly guestsAllowed?: boolean;
 }
 
 export interface IssueTokenOptions {
@@ -166,6 +188,8 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
     privateChannelLimit: options.privateChannelLimit ?? 30,
     deletedChannelRetentionMs: options.deletedChannelRetentionMs ?? 30 * 24 * 60 * 60 * 1000,
     downloadUrlLifetimeMs: options.downloadUrlLifetimeMs ?? 60 * 60 * 1000,
+    privateChannelMemberLimit: options.privateChannelMemberLimit ?? DEFAULT_PRIVATE_CHANNEL_MEMBER_LIMIT,
+    guestsAllowed: options.guestsAllowed ?? true,
   };
   state.clock = now;
   const log: RequestLogEntry[] = [];
@@ -174,8 +198,17 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
 
   // Order matters only where patterns overlap: items/delta must be tried before items/{id}.
   const router = new Router([
-    ...deltaRoutes, ...listItemRoutes, ...listRoutes, ...batchRoutes, ...uploadSessionRoutes, ...driveRoutes,
-    ...teamRoutes, ...calendarRoutes, ...meetingRoutes,
+    ...deltaRoutes,
+    ...listItemRoutes,
+    ...listRoutes,
+    ...batchRoutes,
+    ...uploadSessionRoutes,
+    ...driveRoutes,
+    ...teamRoutes,
+    ...membershipRoutes,
+    ...channelArchiveRoutes,
+    ...calendarRoutes,
+    ...meetingRoutes,
   ]);
 
   const services: EngineServices = {
@@ -192,7 +225,16 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
     const claims = readBearerToken(header(request, 'authorization'), Math.floor(now().getTime() / 1000));
     const user = state.users.get(claims.oid);
     if (user === undefined) throw new GraphError(401, 'InvalidAuthenticationToken', 'The user in the access token does not exist in this tenant.');
-    return { userId: user.id, upn: user.userPrincipalName, scopes: new Set(claims.scp.split(' ').filter((scope) => scope !== '').map((scope) => scope.toLowerCase())) };
+    return {
+      userId: user.id,
+      upn: user.userPrincipalName,
+      scopes: new Set(
+        claims.scp
+          .split(' ')
+          .filter((scope) => scope !== '')
+          .map((scope) => scope.toLowerCase()),
+      ),
+    };
   }
 
   type AfterFault = Extract<FaultSpec, { kind: 'drop' | 'dropAfterCommit' | 'errorAfterCommit' }>;
@@ -274,7 +316,12 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
     let faultName: string | undefined;
     let response: EngineResponse;
     try {
-      response = await route(request, path, (units) => (cost = units), (name) => (faultName = name));
+      response = await route(
+        request,
+        path,
+        (units) => (cost = units),
+        (name) => (faultName = name),
+      );
     } catch (error) {
       response = errorResponse(error, meta);
     }
@@ -344,8 +391,14 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
       const user = createUser(services, { userPrincipalName: upn, displayName });
       const issuedAt = Math.floor(now().getTime() / 1000);
       return mintToken({
-        aud: GRAPH_AUDIENCE, upn: user.userPrincipalName, oid: user.id, tid: state.tenantId, name: user.displayName,
-        scp: scopes.join(' '), iat: issuedAt, exp: issuedAt + expiresInSeconds,
+        aud: GRAPH_AUDIENCE,
+        upn: user.userPrincipalName,
+        oid: user.id,
+        tid: state.tenantId,
+        name: user.displayName,
+        scp: scopes.join(' '),
+        iat: issuedAt,
+        exp: issuedAt + expiresInSeconds,
       });
     },
     seedUser: (seedOptions) => createUser(services, seedOptions),
@@ -399,7 +452,14 @@ export function createGraphDouble(options: GraphDoubleOptions = {}): GraphDouble
       if (drive === undefined) throw new Error(`No drive '${driveId}' in the Graph double.`);
       return [...drive.items.values()]
         .filter((item) => item.parentId !== null)
-        .map((item) => ({ id: item.id, name: item.name, path: itemPath(drive, item), isFolder: item.isFolder, size: item.content.length, content: item.content }));
+        .map((item) => ({
+          id: item.id,
+          name: item.name,
+          path: itemPath(drive, item),
+          isFolder: item.isFolder,
+          size: item.content.length,
+          content: item.content,
+        }));
     },
     channel(teamId, channelId) {
       const channel = state.teams.get(teamId)?.channels.get(channelId);

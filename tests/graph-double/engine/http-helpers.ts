@@ -2,8 +2,7 @@
 import { GraphError } from './errors';
 import type { EngineBody, EngineRequest, EngineResponse } from './types';
 
-export const JSON_CONTENT_TYPE =
-  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -32,7 +31,11 @@ export function readJson(request: EngineRequest): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    throw new GraphError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    );
   }
 }
 
@@ -67,12 +70,7 @@ export function text(status: number, value: string, contentType: string): Engine
 
 /** Encodes a query value for a link while keeping OData punctuation readable, as Graph's own links do. */
 export function encodeQueryComponent(value: string): string {
-  return encodeURIComponent(value)
-    .replace(/%24/g, '$')
-    .replace(/%2F/gi, '/')
-    .replace(/%2C/gi, ',')
-    .replace(/%3A/gi, ':')
-    .replace(/%3D/gi, '=');
+  return encodeURIComponent(value).replace(/%24/g, '$').replace(/%2F/gi, '/').replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%3D/gi, '=');
 }
 
 export function buildQueryString(pairs: ReadonlyArray<readonly [string, string]>): string {
@@ -98,5 +96,5 @@ export function base64UrlDecode(value: string): string | undefined {
 
 /** Graph's date format for entity timestamps: whole seconds, 'Z'. */
 export function isoSeconds(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return `${date.toISOString().slice(0, 19)}Z`;
 }

@@ -14,7 +14,19 @@ import type { EngineRequest } from './types';
 /** The Prefer token that lets SharePoint filter or sort on a column that is not indexed. */
 export const HONOR_NON_INDEXED = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 
-const LIST_ITEM_PROPERTIES = ['id', 'eTag', 'createdDateTime', 'lastModifiedDateTime', 'webUrl', 'createdBy', 'lastModifiedBy', 'parentReference', 'contentType', 'fields', 'sharepointIds'];
+const LIST_ITEM_PROPERTIES = [
+  'id',
+  'eTag',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'webUrl',
+  'createdBy',
+  'lastModifiedBy',
+  'parentReference',
+  'contentType',
+  'fields',
+  'sharepointIds',
+];
 const ITEM_CONTENT_TYPE = { id: '0x010036D2D5F9DDD3C94C9B39F9B1A2E5B0B9', name: 'Item' };
 
 export function itemETag(item: ListItemRecord): string {
@@ -23,7 +35,11 @@ export function itemETag(item: ListItemRecord): string {
 
 /** Strips W/ and quotes so that "{GUID},3", {GUID},3 and W/"{GUID},3" compare equal. */
 function normaliseETag(value: string): string {
-  return value.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1').toLowerCase();
+  return value
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1')
+    .toLowerCase();
 }
 
 /** If-Match: absent or '*' passes; anything else must equal the current eTag, or 412 and nothing changes. */
@@ -70,59 +86,126 @@ function lookupIdOf(state: GraphState, userId: string): string {
   return String(state.users.get(userId)?.lookupId ?? 1073741823);
 }
 
+/** The system columns every fieldValueSet carries, in SharePoint's order. */
+const SYSTEM_FIELDS = [
+  'id',
+  'ContentType',
+  'Modified',
+  'Created',
+  'AuthorLookupId',
+  'EditorLookupId',
+  '_UIVersionString',
+  'Attachments',
+  'Edit',
+  'ItemChildCount',
+  'FolderChildCount',
+  'LinkTitleNoMenu',
+  'LinkTitle',
+];
+const SYSTEM_FIELD_NAMES = new Set(SYSTEM_FIELDS);
+
+/** One system column's value, computed only when it is asked for (undefined when the item has none). */
+function systemField(state: GraphState, item: ListItemRecord, name: string): unknown {
+  switch (name) {
+    case 'id':
+      return String(item.id);
+    case 'ContentType':
+      return 'Item';
+    case 'Modified':
+      return isoSeconds(item.lastModifiedDateTime);
+    case 'Created':
+      return isoSeconds(item.createdDateTime);
+    case 'AuthorLookupId':
+      return lookupIdOf(state, item.createdByUserId);
+    case 'EditorLookupId':
+      return lookupIdOf(state, item.lastModifiedByUserId);
+    case '_UIVersionString':
+      return `${item.version}.0`;
+    case 'Attachments':
+      return false;
+    case 'Edit':
+      return '';
+    case 'ItemChildCount':
+    case 'FolderChildCount':
+      return '0';
+    case 'LinkTitleNoMenu':
+    case 'LinkTitle':
+      return typeof item.fields.Title === 'string' ? item.fields.Title : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** The item's fieldValueSet. Empty values are left out, as SharePoint does. */
 export function fieldValueSet(state: GraphState, list: ListRecord, item: ListItemRecord, select?: readonly string[]): JsonObject {
-  const all: JsonObject = { '@odata.etag': itemETag(item) };
-  for (const [name, value] of Object.entries(item.fields)) {
-    if (value !== null && value !== undefined) all[name] = value;
-  }
-  const title = item.fields.Title;
-  Object.assign(all, {
-    id: String(item.id),
-    ContentType: 'Item',
-    Modified: isoSeconds(item.lastModifiedDateTime),
-    Created: isoSeconds(item.createdDateTime),
-    AuthorLookupId: lookupIdOf(state, item.createdByUserId),
-    EditorLookupId: lookupIdOf(state, item.lastModifiedByUserId),
-    _UIVersionString: `${item.version}.0`,
-    Attachments: false,
-    Edit: '',
-    ItemChildCount: '0',
-    FolderChildCount: '0',
-  });
-  if (typeof title === 'string') Object.assign(all, { LinkTitleNoMenu: title, LinkTitle: title });
-  if (select === undefined) return all;
-  const out: JsonObject = { '@odata.etag': all['@odata.etag'] };
-  for (const name of select) {
-    if (all[name] !== undefined) out[name] = all[name];
+  const out: JsonObject = { '@odata.etag': itemETag(item) };
+  // Only what was selected is computed: a large page costs the double little, as it costs SharePoint little.
+  for (const name of select ?? [...Object.keys(item.fields), ...SYSTEM_FIELDS]) {
+    const value = SYSTEM_FIELD_NAMES.has(name) ? systemField(state, item, name) : item.fields[name];
+    if (value !== null && value !== undefined) out[name] = value as JsonObject[string];
   }
   return out;
 }
 
+const ITEM_PROPERTIES = [
+  '@odata.etag',
+  'createdDateTime',
+  'eTag',
+  'id',
+  'lastModifiedDateTime',
+  'webUrl',
+  'createdBy',
+  'lastModifiedBy',
+  'parentReference',
+  'contentType',
+];
+
+function itemProperty(state: GraphState, site: SiteRecord, list: ListRecord, item: ListItemRecord, name: string): unknown {
+  switch (name) {
+    case '@odata.etag':
+    case 'eTag':
+      return itemETag(item);
+    case 'createdDateTime':
+      return isoSeconds(item.createdDateTime);
+    case 'id':
+      return String(item.id);
+    case 'lastModifiedDateTime':
+      return isoSeconds(item.lastModifiedDateTime);
+    case 'webUrl':
+      return `${listWebUrl(site, list)}/DispForm.aspx?ID=${item.id}`;
+    case 'createdBy':
+      return userIdentity(state, item.createdByUserId);
+    case 'lastModifiedBy':
+      return userIdentity(state, item.lastModifiedByUserId);
+    case 'parentReference':
+      return { id: list.id, siteId: site.id };
+    case 'contentType':
+      return ITEM_CONTENT_TYPE;
+    default:
+      return undefined;
+  }
+}
+
 export function serializeItem(state: GraphState, site: SiteRecord, list: ListRecord, item: ListItemRecord, shape: ItemShape): JsonObject {
-  const out: JsonObject = {
-    '@odata.etag': itemETag(item),
-    createdDateTime: isoSeconds(item.createdDateTime),
-    eTag: itemETag(item),
-    id: String(item.id),
-    lastModifiedDateTime: isoSeconds(item.lastModifiedDateTime),
-    webUrl: `${listWebUrl(site, list)}/DispForm.aspx?ID=${item.id}`,
-    createdBy: userIdentity(state, item.createdByUserId),
-    lastModifiedBy: userIdentity(state, item.lastModifiedByUserId),
-    parentReference: { id: list.id, siteId: site.id },
-    contentType: ITEM_CONTENT_TYPE,
-  };
+  const out: JsonObject = {};
+  // $select keeps '@odata.etag' and the named properties; only those are computed.
+  const names = shape.select === undefined ? ITEM_PROPERTIES : ['@odata.etag', ...shape.select.filter((name) => name !== '@odata.etag')];
+  for (const name of names) {
+    const value = itemProperty(state, site, list, item, name);
+    if (value !== undefined) out[name] = value as JsonObject[string];
+  }
   if (shape.select?.includes('sharepointIds') === true) {
-    out.sharepointIds = { listId: list.id, listItemId: String(item.id), listItemUniqueId: item.uniqueId.toLowerCase(), siteId: site.siteCollectionId, siteUrl: site.webUrl, webId: site.webId };
+    out.sharepointIds = {
+      listId: list.id,
+      listItemId: String(item.id),
+      listItemUniqueId: item.uniqueId.toLowerCase(),
+      siteId: site.siteCollectionId,
+      siteUrl: site.webUrl,
+      webId: site.webId,
+    };
   }
   if (shape.expandFields) out.fields = fieldValueSet(state, list, item, shape.fieldSelect);
-  if (shape.select === undefined) return out;
-  const selected: JsonObject = { '@odata.etag': out['@odata.etag'] };
-  for (const property of shape.select) {
-    if (out[property] !== undefined) selected[property] = out[property];
-  }
-  if (out.fields !== undefined) selected.fields = out.fields;
-  return selected;
+  return out;
 }
 
 export function requireItem(list: ListRecord, reference: string): ListItemRecord {
@@ -181,9 +264,13 @@ function valueKind(column: ColumnRecord): ValueKind {
 }
 
 /** Field values as filter and orderby see them, including the system columns. */
-function filterableFields(item: ListItemRecord): Readonly<Record<string, unknown>> {
+function filterableFields(item: ListItemRecord, withDates: boolean): Readonly<Record<string, unknown>> {
+  if (!withDates) return { ...item.fields, id: item.id };
   return { ...item.fields, id: item.id, Created: isoSeconds(item.createdDateTime), Modified: isoSeconds(item.lastModifiedDateTime) };
 }
+
+/** Whether a query names the Created or Modified system columns (the only ones that cost a conversion per item). */
+const namesDates = (names: Iterable<string>): boolean => [...names].some((name) => /^(created|modified)$/i.test(name));
 
 function checkQueryable(list: ListRecord, name: string, honourNonIndexed: boolean): ColumnRecord {
   const column = findColumn(list.columns, name);
@@ -250,9 +337,11 @@ function listItems(context: RouteContext) {
   const honour = honoursNonIndexed(context.request);
   const filterText = context.query.get('filter');
   let predicate: (fields: Readonly<Record<string, unknown>>) => boolean = () => true;
+  let withDates = false;
   if (filterText !== undefined) {
     const expression = parseFilter(filterText);
     const columns = new Map(referencedFields(expression).map((name) => [name, checkQueryable(list, name, honour)]));
+    withDates = namesDates([...columns.values()].map((column) => column.name));
     predicate = compileFilter(expression, (name) => {
       const column = columns.get(name);
       if (column === undefined) throw missingColumn(name);
@@ -261,11 +350,12 @@ function listItems(context: RouteContext) {
   }
   const order = parseOrderBy(list, context.query.get('orderby'), honour);
   const pageSize = pageSizeFrom(context);
-  let rows = [...list.items.values()].sort((a, b) => a.id - b.id).filter((item) => predicate(filterableFields(item)));
+  withDates ||= namesDates(order.map((clause) => clause.column.name));
+  let rows = [...list.items.values()].sort((a, b) => a.id - b.id).filter((item) => predicate(filterableFields(item, withDates)));
   if (order.length > 0) {
     rows = rows.sort((a, b) => {
       for (const clause of order) {
-        const result = compareForOrder(filterableFields(a)[clause.column.name], filterableFields(b)[clause.column.name]);
+        const result = compareForOrder(filterableFields(a, withDates)[clause.column.name], filterableFields(b, withDates)[clause.column.name]);
         if (result !== 0) return clause.descending ? -result : result;
       }
       return a.id - b.id;

@@ -27,6 +27,10 @@ export interface ResolvedOptions {
   readonly deletedChannelRetentionMs: number;
   /** Lifetime of a pre-authenticated download URL. */
   readonly downloadUrlLifetimeMs: number;
+  /** Members a private channel may have (memberships.ts). */
+  readonly privateChannelMemberLimit: number;
+  /** Whether the tenant lets people from outside it (guests, #EXT# accounts) be added to teams. */
+  readonly guestsAllowed: boolean;
 }
 
 export interface EngineServices {
@@ -117,7 +121,11 @@ function decodeSegment(segment: string): string {
   }
 }
 
-const splitSegments = (raw: string): string[] => raw.split('/').filter((segment) => segment !== '').map(decodeSegment);
+const splitSegments = (raw: string): string[] =>
+  raw
+    .split('/')
+    .filter((segment) => segment !== '')
+    .map(decodeSegment);
 
 /** Splits at the first ':/' into the part before, the addressed path and the rest after the closing ':'. */
 function splitAddress(raw: string): { prefix: string; address: string; tail: string } | undefined {

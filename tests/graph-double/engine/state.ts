@@ -176,6 +176,8 @@ export interface ChannelRecord {
   filesFolderId?: string;
   /** When the channel was deleted (soft: it still counts towards the team's private-channel limit for a while). */
   deletedAt?: Date;
+  /** When the channel was archived (read-only; still counts towards the limit). See engine/channel-archive.ts. */
+  archivedAt?: Date;
 }
 
 export interface TeamRecord {

@@ -7,6 +7,7 @@ import { isRecord, isoSeconds, json, noContent, readJsonObject, type JsonObject 
 import { createFolder, childByName, serializeDriveItem } from './drives';
 import { applySelect, parseSelect } from './odata-select';
 import { createChannel, createSite, membershipId } from './provisioning';
+import { requireRoomInChannel } from './memberships';
 import type { RouteContext, RouteDefinition } from './routing';
 import type { ChannelMemberRecord, ChannelRecord, MembershipType, TeamRecord, UserRecord } from './state';
 
@@ -14,8 +15,8 @@ export const CHANNEL_NAME_MAX_LENGTH = 50;
 export const PRIVATE_CHANNEL_MAX_MEMBERS_AT_CREATION = 200;
 const MEMBER_TYPE = '#microsoft.graph.aadUserConversationMember';
 
-const teamsBadRequest = (message: string): GraphError => new GraphError(400, 'BadRequest', message);
-const teamsForbidden = (message = 'Forbidden'): GraphError => new GraphError(403, 'Forbidden', message);
+export const teamsBadRequest = (message: string): GraphError => new GraphError(400, 'BadRequest', message);
+export const teamsForbidden = (message = 'Forbidden'): GraphError => new GraphError(403, 'Forbidden', message);
 
 function isTeamMember(team: TeamRecord, userId: string): boolean {
   return team.memberIds.has(userId) || team.ownerIds.has(userId);
@@ -27,7 +28,7 @@ function isChannelMember(team: TeamRecord, channel: ChannelRecord, userId: strin
   return [...channel.members.values()].some((member) => member.userId === userId);
 }
 
-function teamAndChannel(context: RouteContext): { team: TeamRecord; channel: ChannelRecord } {
+export function teamAndChannel(context: RouteContext): { team: TeamRecord; channel: ChannelRecord } {
   const team = context.services.state.requireTeam(context.params.teamId ?? '');
   const channel = team.channels.get(context.params.channelId ?? '');
   if (channel === undefined) throw new GraphError(404, 'NotFound', 'Channel not found.');
@@ -51,6 +52,7 @@ function serializeChannel(context: RouteContext, team: TeamRecord, channel: Chan
     tenantId: context.services.state.tenantId,
     webUrl: channelWebUrl(team, channel, context.services.state.tenantId),
     membershipType: channel.membershipType,
+    isArchived: channel.archivedAt !== undefined,
   };
 }
 
@@ -121,7 +123,11 @@ function createChannelRoute(context: RouteContext) {
       (channel) => channel.membershipType === 'private' && (channel.deletedAt === undefined || nowMs - channel.deletedAt.getTime() < deletedChannelRetentionMs),
     ).length;
     if (counted >= privateChannelLimit) {
-      throw new GraphError(403, 'Forbidden', `This team has reached its limit of ${privateChannelLimit} private channels (deleted channels count for 30 days).`);
+      throw new GraphError(
+        403,
+        'Forbidden',
+        `This team has reached its limit of ${privateChannelLimit} private channels (deleted channels count for 30 days).`,
+      );
     }
   }
   const requested = body.members ?? [];
@@ -153,8 +159,15 @@ function createChannelRoute(context: RouteContext) {
     const location = `/teams('${team.id}')/operations('${operationId}')`;
     const now = isoSeconds(context.services.now());
     team.operations.set(operationId, {
-      id: operationId, operationType: 'createChannel', createdDateTime: now, status: 'succeeded', lastActionDateTime: now,
-      attemptsCount: 1, targetResourceId: channel.id, targetResourceLocation: `/teams('${team.id}')/channels('${channel.id}')`, error: null,
+      id: operationId,
+      operationType: 'createChannel',
+      createdDateTime: now,
+      status: 'succeeded',
+      lastActionDateTime: now,
+      attemptsCount: 1,
+      targetResourceId: channel.id,
+      targetResourceLocation: `/teams('${team.id}')/channels('${channel.id}')`,
+      error: null,
     });
     return noContent(202, { location, 'content-location': location });
   }
@@ -170,7 +183,7 @@ function filesFolder(context: RouteContext) {
     const readyAt = channel.createdDateTime.getTime() + services.options.channelSiteDelayMs;
     if (channel.siteId === undefined && services.now().getTime() < readyAt) {
       // What tenants answer while SharePoint is still provisioning the channel's site (see README).
-      throw new GraphError(404, 'NotFound', 'Files folder not ready yet: the channel\'s SharePoint site is still being provisioned.');
+      throw new GraphError(404, 'NotFound', "Files folder not ready yet: the channel's SharePoint site is still being provisioned.");
     }
     if (channel.siteId === undefined) {
       const teamSite = services.state.sites.get(team.siteId);
@@ -220,6 +233,7 @@ function addMemberRoute(context: RouteContext) {
   const { team, channel } = teamAndChannel(context);
   requireMembershipChannel(channel);
   requireChannelOwner(context, channel);
+  requireRoomInChannel(context, channel);
   const { user, roles } = parseMember(context, team, readJsonObject(context.request));
   if ([...channel.members.values()].some((member) => member.userId === user.id)) {
     throw new GraphError(409, 'Conflict', `User '${user.userPrincipalName}' is already a member of the channel.`);
@@ -252,7 +266,9 @@ function validateAttachments(content: string, attachments: unknown[]): void {
       throw teamsBadRequest('A reference attachment needs a contentUrl.');
     }
     if (!referenced.has(attachment.id)) {
-      throw teamsBadRequest(`Attachment with id '${attachment.id}' is not referenced in the message body. The attachment's id must be the same in the body and attachments elements.`);
+      throw teamsBadRequest(
+        `Attachment with id '${attachment.id}' is not referenced in the message body. The attachment's id must be the same in the body and attachments elements.`,
+      );
     }
     given.add(attachment.id);
   }
@@ -329,7 +345,11 @@ const CHANNEL_PROPERTIES = ['id', 'createdDateTime', 'displayName', 'description
 
 export const teamRoutes: RouteDefinition[] = [
   {
-    method: 'GET', pattern: 'teams/:teamId/channels', scopes: SCOPES.channelRead, cost: 2, queryOptions: ['filter'],
+    method: 'GET',
+    pattern: 'teams/:teamId/channels',
+    scopes: SCOPES.channelRead,
+    cost: 2,
+    queryOptions: ['filter'],
     handle: (context) => {
       const team = context.services.state.requireTeam(context.params.teamId ?? '');
       if (!isTeamMember(team, context.principal.userId)) throw teamsForbidden();
@@ -341,11 +361,16 @@ export const teamRoutes: RouteDefinition[] = [
     },
   },
   {
-    method: 'DELETE', pattern: 'teams/:teamId/channels/:channelId', scopes: SCOPES.channelDelete, cost: 2,
+    method: 'DELETE',
+    pattern: 'teams/:teamId/channels/:channelId',
+    scopes: SCOPES.channelDelete,
+    cost: 2,
     handle: (context) => {
       const { team, channel } = teamAndChannel(context);
       if (channel.id === [...team.channels.keys()][0]) throw teamsBadRequest('The General channel cannot be deleted.');
-      const owner = team.ownerIds.has(context.principal.userId) || [...channel.members.values()].some((member) => member.userId === context.principal.userId && member.roles.includes('owner'));
+      const owner =
+        team.ownerIds.has(context.principal.userId) ||
+        [...channel.members.values()].some((member) => member.userId === context.principal.userId && member.roles.includes('owner'));
       if (!owner) throw teamsForbidden('Only owners can delete a channel.');
       channel.deletedAt = context.services.now();
       return noContent();
@@ -353,14 +378,21 @@ export const teamRoutes: RouteDefinition[] = [
   },
   { method: 'POST', pattern: 'teams/:teamId/channels', scopes: SCOPES.channelCreate, cost: 2, handle: createChannelRoute },
   {
-    method: 'GET', pattern: 'teams/:teamId/channels/:channelId', scopes: SCOPES.channelRead, cost: 1, queryOptions: ['select'],
+    method: 'GET',
+    pattern: 'teams/:teamId/channels/:channelId',
+    scopes: SCOPES.channelRead,
+    cost: 1,
+    queryOptions: ['select'],
     handle: (context) => {
       const { team, channel } = teamAndChannel(context);
       return json(200, applySelect(serializeChannel(context, team, channel), parseSelect(context.query.get('select')), CHANNEL_PROPERTIES, 'channel'));
     },
   },
   {
-    method: 'GET', pattern: 'teams/:teamId/operations/:operationId', scopes: SCOPES.channelRead, cost: 1,
+    method: 'GET',
+    pattern: 'teams/:teamId/operations/:operationId',
+    scopes: SCOPES.channelRead,
+    cost: 1,
     handle: (context) => {
       const team = context.services.state.requireTeam(context.params.teamId ?? '');
       const operation = team.operations.get(context.params.operationId ?? '');
@@ -370,18 +402,32 @@ export const teamRoutes: RouteDefinition[] = [
   },
   { method: 'GET', pattern: 'teams/:teamId/channels/:channelId/filesFolder', scopes: SCOPES.filesRead, cost: 1, handle: filesFolder },
   {
-    method: 'GET', pattern: 'teams/:teamId/channels/:channelId/members', scopes: SCOPES.channelMemberRead, cost: 2,
+    method: 'GET',
+    pattern: 'teams/:teamId/channels/:channelId/members',
+    scopes: SCOPES.channelMemberRead,
+    cost: 2,
     handle: (context) => {
       const { team, channel } = teamAndChannel(context);
       const members: ChannelMemberRecord[] =
         channel.membershipType === 'standard'
-          ? [...team.ownerIds].map((userId) => ({ membershipId: membershipId(context.services, channel.id, userId), userId, roles: ['owner'] }))
-              .concat([...team.memberIds].filter((userId) => !team.ownerIds.has(userId)).map((userId) => ({ membershipId: membershipId(context.services, channel.id, userId), userId, roles: [] })))
+          ? [...team.ownerIds]
+              .map((userId) => ({ membershipId: membershipId(context.services, channel.id, userId), userId, roles: ['owner'] }))
+              .concat(
+                [...team.memberIds]
+                  .filter((userId) => !team.ownerIds.has(userId))
+                  .map((userId) => ({ membershipId: membershipId(context.services, channel.id, userId), userId, roles: [] })),
+              )
           : [...channel.members.values()];
       return json(200, { value: members.map((member) => serializeMember(context, channel, member)) });
     },
   },
   { method: 'POST', pattern: 'teams/:teamId/channels/:channelId/members', scopes: SCOPES.channelMemberWrite, cost: 2, handle: addMemberRoute },
-  { method: 'DELETE', pattern: 'teams/:teamId/channels/:channelId/members/:membershipId', scopes: SCOPES.channelMemberWrite, cost: 2, handle: removeMemberRoute },
+  {
+    method: 'DELETE',
+    pattern: 'teams/:teamId/channels/:channelId/members/:membershipId',
+    scopes: SCOPES.channelMemberWrite,
+    cost: 2,
+    handle: removeMemberRoute,
+  },
   { method: 'POST', pattern: 'teams/:teamId/channels/:channelId/messages', scopes: SCOPES.channelMessageSend, cost: 2, handle: postMessage },
 ];

@@ -24,6 +24,8 @@ export type PartOutcome =
 export interface BatchOptions {
   /** Batches sent at once. */
   readonly concurrency?: number;
+  /** Parts per batch (at most 20, the default): smaller batches in flight together are still one round trip. */
+  readonly partsPerBatch?: number;
 }
 
 interface PendingPart {
@@ -120,7 +122,8 @@ export async function sendBatch(transport: GraphTransport, parts: readonly Batch
   let uncertainWait = 0;
   while (pending.length > 0) {
     const byId = new Map(pending.map((entry) => [entry.part.id, entry]));
-    const answered = await inPool(chunk(pending, MAX_BATCH_SIZE), options.concurrency ?? 4, (group) =>
+    const size = Math.max(1, Math.min(MAX_BATCH_SIZE, options.partsPerBatch ?? MAX_BATCH_SIZE));
+    const answered = await inPool(chunk(pending, size), options.concurrency ?? 4, (group) =>
       sendOne(
         transport,
         group.map((entry) => entry.part),

@@ -20,8 +20,13 @@ const RULES: readonly Rule[] = [
   { method: 'POST', path: /^\/teams\/[^/]+\/channels$/, scopes: ['Channel.Create'] },
   { method: 'GET', path: /^\/teams\/[^/]+\/channels$/, scopes: ['Channel.ReadBasic.All'] },
   { method: 'DELETE', path: /^\/teams\/[^/]+\/channels\/[^/]+$/, scopes: ['Channel.Delete.All'] },
+  // channel-archive / channel-unarchive: ChannelSettings.ReadWrite.All (ADR 0908).
+  { method: 'POST', path: /^\/teams\/[^/]+\/channels\/[^/]+\/(archive|unarchive)$/, scopes: ['ChannelSettings.ReadWrite.All'] },
   // channel-get-filesfolder: Files.Read is the least; Sites.ReadWrite.All is accepted and already held.
   { path: /^\/teams\/[^/]+\/channels\/[^/]+\/members/, method: 'GET', scopes: ['ChannelMember.Read.All'] },
+  // team-list-members, team-post-members: a person must be in the LSCB's team before its private channels can take them.
+  { path: /^\/teams\/[^/]+\/members/, method: 'GET', scopes: ['TeamMember.Read.All'] },
+  { path: /^\/teams\/[^/]+\/members/, method: 'POST', scopes: ['TeamMember.ReadWriteNonOwnerRole.All'] },
   { path: /^\/teams\/[^/]+\/channels\/[^/]+\/members/, scopes: ['ChannelMember.ReadWrite.All'] },
   { method: 'POST', path: /^\/teams\/[^/]+\/channels\/[^/]+\/messages/, scopes: ['ChannelMessage.Send'] },
   { path: /^\/me\/onlineMeetings\/[^/]+\/transcripts/, scopes: ['OnlineMeetingTranscript.Read.All'] },

@@ -42,7 +42,12 @@ const TRANSCRIPTS = 'meeting transcripts';
 export function graphMeetingTranscriptsOver(client: GraphTransport): MeetingTranscripts {
   const refused = (sent: Parameters<typeof failureFromOutcome>[0]): Failure => {
     const status = responseOf(sent)?.status;
-    if (status === 403) return { kind: 'permissionDenied', what: TRANSCRIPTS, detail: 'your organisation has turned off access to meeting transcripts for apps (Graph answered 403)' };
+    if (status === 403)
+      return {
+        kind: 'permissionDenied',
+        what: TRANSCRIPTS,
+        detail: 'your organisation has turned off access to meeting transcripts for apps (Graph answered 403)',
+      };
     if (status === 404) return { kind: 'notFound', what: 'The Teams meeting', id: 'or its transcript' };
     return failureFromOutcome(sent, 'Microsoft Graph');
   };
@@ -85,7 +90,8 @@ export function meetingKey(joinUrl: string): string {
       a = Math.imul(a ^ text.charCodeAt(index), 0x01000193) >>> 0;
       b = Math.imul(b ^ (text.charCodeAt(index) + round), 0x5bd1e995) >>> 0;
     }
-    parts.push((a ^ b).toString(16).padStart(8, '0'));
+    // Unsigned: a negative part would print a '-' and make the key longer than its 64-character column.
+    parts.push(((a ^ b) >>> 0).toString(16).padStart(8, '0'));
   }
   return parts.join('');
 }
@@ -117,9 +123,19 @@ function entriesOf(body: unknown): MeetingIndexEntry[] {
   return value.flatMap((raw) => {
     const item = asStoredItem(raw);
     const fields = item?.fields;
-    if (item === undefined || typeof fields?.reviewId !== 'string' || typeof fields.conversationId !== 'string' || typeof fields.meetingKey !== 'string') return [];
+    if (item === undefined || typeof fields?.reviewId !== 'string' || typeof fields.conversationId !== 'string' || typeof fields.meetingKey !== 'string')
+      return [];
     const thread = typeof fields.chatThreadId === 'string' && fields.chatThreadId !== '' && fields.chatThreadId !== UNRESOLVED ? fields.chatThreadId : null;
-    return [{ itemId: item.itemId, joinUrl: typeof fields.joinUrl === 'string' ? fields.joinUrl : '', reviewId: fields.reviewId, conversationId: fields.conversationId, meetingKey: fields.meetingKey, chatThreadId: thread }];
+    return [
+      {
+        itemId: item.itemId,
+        joinUrl: typeof fields.joinUrl === 'string' ? fields.joinUrl : '',
+        reviewId: fields.reviewId,
+        conversationId: fields.conversationId,
+        meetingKey: fields.meetingKey,
+        chatThreadId: thread,
+      },
+    ];
   });
 }
 
@@ -180,6 +196,11 @@ export class MeetingIndex {
   async setThread(entry: MeetingIndexEntry, chatThreadId: string): Promise<void> {
     const site = await this.siteId();
     if (!site.ok) return;
-    await this.client.send({ method: 'PATCH', url: `${itemUrl(site.value, MEETING_INDEX_LIST, entry.itemId)}/fields`, json: { chatThreadId }, idempotent: true });
+    await this.client.send({
+      method: 'PATCH',
+      url: `${itemUrl(site.value, MEETING_INDEX_LIST, entry.itemId)}/fields`,
+      json: { chatThreadId },
+      idempotent: true,
+    });
   }
 }

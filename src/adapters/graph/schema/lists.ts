@@ -8,9 +8,13 @@ import {
   ADEQUACY_JUDGEMENTS,
   AUDIT_ACTIONS,
   COMMENT_DISPOSITIONS,
+  IDENTIFIER_CATEGORIES,
+  PLACE_KINDS,
   CONVERSATION_MODES,
   CONVERSATION_STATUSES,
   LETTER_STATUSES,
+  MEETING_PURPOSES,
+  MEETING_STATUSES,
   MEETING_ATTENDANCE,
   NARRATIVE_KINDS,
   PARTICIPANT_KINDS,
@@ -26,8 +30,11 @@ import {
 } from '../../../domain/model';
 import { boolean, choice, date, dateTime, multilineText, number, text, type ColumnSpec } from './columns';
 
-/** The schema version this build writes. Older sites are upgraded by provisioning (see versions.ts). */
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * The schema version this build writes. Older sites are upgraded by provisioning (see versions.ts).
+ * 3: the identifier register and kept-wording lists (created when missing); pooled learning's findings column.
+ */
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** What a field column holds when SharePoint has no value: `required` leaves the field out so validation names it. */
 export type WhenEmpty = '' | null | false | 'required';
@@ -274,10 +281,7 @@ const CHILD_LISTS: Record<ChildRecordKind, RecordListSpec> = {
     key: 'reportStage',
     listName: 'LtReportStages',
     description: 'Learning Together: report drafts and their comment windows.',
-    bindings: [
-      field(choice('stage', 'Stage', REPORT_STAGE_KINDS), 'stage', 'required'),
-      field(number('draftNumber', 'Draft'), 'draftNumber', 'required'),
-    ],
+    bindings: [field(choice('stage', 'Stage', REPORT_STAGE_KINDS), 'stage', 'required'), field(number('draftNumber', 'Draft'), 'draftNumber', 'required')],
     projections: [],
     title: (stage) => `${str(stage.stage)} v${String(stage.draftNumber)}`,
   },
@@ -298,12 +302,47 @@ const CHILD_LISTS: Record<ChildRecordKind, RecordListSpec> = {
     key: 'audit',
     listName: 'LtAudit',
     description: 'Learning Together: audit trail of permission changes, publications, exports and destruction of recordings.',
-    bindings: [
-      field(choice('action', 'Action', AUDIT_ACTIONS), 'action', 'required'),
-      field(text('who', 'Who', SHORT), 'who', 'required'),
-    ],
+    bindings: [field(choice('action', 'Action', AUDIT_ACTIONS), 'action', 'required'), field(text('who', 'Who', SHORT), 'who', 'required')],
     projections: [],
     title: (entry) => `${str(entry.action)} · ${str(entry.who)}`,
+  },
+  meeting: {
+    key: 'meeting',
+    listName: 'LtMeetings',
+    description: 'Learning Together: scheduled meetings (introductory, conversations, follow-ups, group meetings) and their calendar events.',
+    bindings: [
+      field(choice('meetingPurpose', 'Purpose', MEETING_PURPOSES), 'purpose', 'required'),
+      field(choice('meetingStatus', 'Status', MEETING_STATUSES), 'status', 'required'),
+      field(text('conversationId', 'Conversation id', ID_LENGTH), 'conversationId', null),
+      field(text('reportStageId', 'Report stage id', ID_LENGTH), 'reportStageId', null),
+    ],
+    projections: [
+      {
+        // Whole UTC seconds for views; the exact instant stays in the payload.
+        column: dateTime('meetingStartAt', 'Start', { indexed: true }),
+        from: (meeting) => (typeof meeting.start === 'string' ? meeting.start : null),
+      },
+    ],
+    title: (meeting) => `${str(meeting.purpose)} · ${str(meeting.id)}`,
+  },
+  identifier: {
+    key: 'identifier',
+    listName: 'LtIdentifiers',
+    description: 'Learning Together: the identifier register (places, other names, labels). Confidential to this review; never pooled.',
+    bindings: [
+      field(choice('identifierCategory', 'Category', IDENTIFIER_CATEGORIES), 'category', 'required'),
+      field(choice('placeKind', 'Kind of place', PLACE_KINDS), 'placeKind', null),
+    ],
+    projections: [],
+    title: (entry) => `${str(entry.category)} · ${str(entry.id)}`,
+  },
+  languageDismissal: {
+    key: 'languageDismissal',
+    listName: 'LtKeptWording',
+    description: 'Learning Together: wording the language check flagged that the team chose to keep, with their reason.',
+    bindings: [field(text('phrase', 'Wording', SHORT), 'phrase', 'required')],
+    projections: [],
+    title: (entry) => str(entry.phrase),
   },
 };
 
@@ -317,11 +356,7 @@ export const SCHEMA_INFO_LIST: PlainListSpec = {
   key: 'schemaInfo',
   listName: 'LtSchema',
   description: 'Learning Together: the schema version of this site’s lists. Managed by the app.',
-  columns: [
-    number('schemaVersion', 'Schema version'),
-    choice('layout', 'Layout', ['lscb', 'review']),
-    dateTime('appliedAt', 'Applied at'),
-  ],
+  columns: [number('schemaVersion', 'Schema version'), choice('layout', 'Layout', ['lscb', 'review']), dateTime('appliedAt', 'Applied at')],
 };
 
 // ---------------------------------------------------------------- the LSCB team site's lists
@@ -349,6 +384,9 @@ export const REGISTER_LIST: PlainListSpec = {
     text('siteId', 'Site id', 255),
     text('storageKey', 'Storage key', REVIEW_KEY_LENGTH),
     number('siteSchema', 'Site schema version'),
+    // ADR 0908: a finished review is archived, and its private channel removed after the retention period.
+    text('archivedAt', 'Archived at (exact)', 40, { since: 3 }),
+    text('channelRemovedAt', 'Channel removed at (exact)', 40, { since: 3 }),
   ],
 };
 
@@ -370,6 +408,8 @@ export const POOLED_LEARNING_LIST: PlainListSpec = {
     choice('level', 'Level', RECOMMENDATION_LEVELS),
     number('occurrences', 'Occurrences'),
     text('pooledOn', 'Pooled on', 10),
+    // Issue 14 (ADR 1401): one item per review and source, its whole de-identified record checked by the app.
+    multilineText('findings', 'Findings (JSON)', { since: 3, description: 'The review’s pooled findings: codes and counts only.' }),
   ],
 };
 

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import type { Failure } from '../../../domain/failures';
 import { issuesFromZod } from '../../../domain/failures';
-import { REVIEW_PHASES, REVIEW_TRIGGERS, type Review, type ReviewSummary } from '../../../domain/model';
+import { REVIEW_PHASES, REVIEW_TRIGGERS, type Review } from '../../../domain/model';
+import type { ReviewSummary } from '../../../domain/review-summary';
 import { CalendarDateSchema, InstantSchema } from '../../../domain/primitives';
 import { err, ok, type Result } from '../../../domain/result';
 import { failureFromOutcome, responseOf } from '../http/failures';
@@ -24,6 +25,10 @@ export interface RegisterEntry {
   /** The value of `reviewKey` on the review's items (changes when an import replaces the review). */
   readonly storageKey: string;
   readonly siteSchema: number | null;
+  /** When a coordinator archived the review (ADR 0908), or null. */
+  readonly archivedAt: string | null;
+  /** When the archived review's private channel was removed, or null. */
+  readonly channelRemovedAt: string | null;
 }
 
 const EntrySchema = z.object({
@@ -33,6 +38,8 @@ const EntrySchema = z.object({
   channelId: z.string().nullable(),
   siteId: z.string().nullable(),
   siteSchema: z.number().int().nullable(),
+  archivedAt: InstantSchema.nullable().default(null),
+  channelRemovedAt: InstantSchema.nullable().default(null),
 });
 
 const SummarySchema = z.object({

@@ -7,14 +7,13 @@ import {
   CHILD_RECORD_KINDS,
   COLLECTION_OF_KIND,
   emptySnapshot,
-  summariseReview,
   type AnyChildRecord,
   type ChildRecordKind,
   type ChildRecordOf,
   type Review,
   type ReviewSnapshot,
-  type ReviewSummary,
 } from '../../../domain/model';
+import { summariseReview, type ReviewSummary } from '../../../domain/review-summary';
 import { err, ok, type Result } from '../../../domain/result';
 import { UNKNOWN_CHANGE, type ChangedRecord, type RemovedRecord, type ReviewChange, type ReviewStore } from '../../../ports/review-store';
 import {
@@ -38,6 +37,8 @@ import { MULTI_LINE_BUDGET } from '../schema/columns';
 import { COMMON_COLUMNS, CURRENT_SCHEMA_VERSION, REGISTER_LIST, REVIEW_DETAILS_LIST, childListSpec, type RecordListSpec } from '../schema/lists';
 import { ReviewRegister, asStoredItem, summaryFields, summaryMatches, type RegisterEntry } from '../sites/register';
 import { DEFAULT_PRIVATE_CHANNEL_LIMIT, privateChannelSites, siteWaitMs, type ReviewSiteAllocator } from '../sites/review-sites';
+import { DEFAULT_ARCHIVE_RETENTION_DAYS, ReviewArchiver, stillCounted } from '../sites/review-archive';
+import type { ArchivedReview, ReviewArchive } from '../../../ports/review-archive';
 import { DeltaTracker, startPolling, type DeltaRound, type DeltaTarget } from '../watch/delta-watch';
 import { ItemRefCache, RecordItems, refOf, type ReviewLocation } from './record-items';
 import { MeetingIndex } from '../meetings/online-meetings';
@@ -60,7 +61,7 @@ function stageOf(entry: RegisterEntry): ReviewSetupStage {
   return (entry.siteSchema ?? 0) >= CURRENT_SCHEMA_VERSION ? 'listsProvisioned' : 'siteReady';
 }
 
-export class GraphReviewStore implements ReviewStore, ReviewSetup {
+export class GraphReviewStore implements ReviewStore, ReviewSetup, ReviewArchive {
   private readonly register: ReviewRegister;
   private readonly items: RecordItems;
   private readonly allocator: ReviewSiteAllocator;
@@ -71,6 +72,7 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
   /** The meeting link each conversation had when this store last saw it: the index is written only when it changes. */
   private readonly knownLinks = new Map<string, string>();
   private registerSite: string | undefined;
+  private readonly archiver: ReviewArchiver;
 
   constructor(private readonly context: GraphContext) {
     const { options } = context;
@@ -78,6 +80,7 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
     this.items = new RecordItems(context, new ItemRefCache());
     this.keeper = options.pendingReviews ?? memoryKeeper();
     this.meetingIndex = new MeetingIndex(context.transport, () => this.registerSiteId());
+    this.archiver = new ReviewArchiver(context, this.register, options.archiveRetentionDays ?? DEFAULT_ARCHIVE_RETENTION_DAYS);
     this.allocator =
       options.reviewSites ??
       privateChannelSites({
@@ -116,7 +119,8 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
 
   async resume(reviewId: string): Promise<Result<Review, Failure>> {
     const review = this.keeper.get(reviewId);
-    if (review === undefined) return err({ kind: 'notFound', what: 'The details of the review being set up (it was started in another browser)', id: reviewId });
+    if (review === undefined)
+      return err({ kind: 'notFound', what: 'The details of the review being set up (it was started in another browser)', id: reviewId });
     return this.createReview(review);
   }
 
@@ -151,9 +155,33 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
       if (!entries.ok) return entries;
       registered.push(...entries.value);
     }
-    const made = new Set(registered.flatMap((entry) => (entry.channelId === null ? [] : [entry.channelId]))).size;
+    // A removed channel is still counted for 30 days (ADR 0908).
+    const nowMs = this.context.transport.now();
+    const made = new Set(registered.flatMap((entry) => (stillCounted(entry, nowMs) && entry.channelId !== null ? [entry.channelId] : []))).size;
     const inUse = Math.max(live, made);
     return ok({ limit, inUse, remaining: Math.max(0, limit - inUse) });
+  }
+
+  // ------------------------------------------------------------ archiving finished reviews (ADR 0908)
+
+  get retentionDays(): number {
+    return this.archiver.retentionDays;
+  }
+
+  archived(): Promise<Result<ArchivedReview[], Failure>> {
+    return this.archiver.archived();
+  }
+
+  async archive(reviewId: string): Promise<Result<ArchivedReview, Failure>> {
+    const archived = await this.archiver.archive(reviewId);
+    if (archived.ok) this.locations.delete(reviewId);
+    return archived;
+  }
+
+  async removeChannel(reviewId: string): Promise<Result<ArchivedReview, Failure>> {
+    const removed = await this.archiver.removeChannel(reviewId);
+    if (removed.ok) this.locations.delete(reviewId);
+    return removed;
   }
 
   // ------------------------------------------------------------ where things are
@@ -175,7 +203,8 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
   }
 
   private located(entry: RegisterEntry): Located | undefined {
-    if (entry.state !== 'active' || entry.siteId === null) return undefined;
+    // A review whose channel was removed has no records left to read.
+    if (entry.state !== 'active' || entry.siteId === null || entry.channelRemovedAt !== null) return undefined;
     return { reviewId: entry.reviewId, siteId: entry.siteId, storageKey: entry.storageKey, entry };
   }
 
@@ -219,7 +248,8 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
     }
     return ok(
       entries.value
-        .flatMap((entry) => (entry.summary === null ? [] : [entry.summary]))
+        // Archived reviews are listed by archived(), not here (ADR 0908).
+        .flatMap((entry) => (entry.summary === null || entry.archivedAt !== null ? [] : [entry.summary]))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     );
   }
@@ -570,7 +600,9 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
       if (!present.ok) return present;
       pending = unknown.filter((part) => !present.value.has(`${part.spec.key}|${part.recordId}`));
     }
-    return pending.length === 0 ? ok(undefined) : err({ kind: 'unavailable', what: REVIEW_WHAT, detail: 'the connection to Microsoft Graph was lost', retryable: true });
+    return pending.length === 0
+      ? ok(undefined)
+      : err({ kind: 'unavailable', what: REVIEW_WHAT, detail: 'the connection to Microsoft Graph was lost', retryable: true });
   }
 
   private async recordIdsUnder(target: ReviewLocation, specs: readonly RecordListSpec[]): Promise<Result<Set<string>, Failure>> {
@@ -657,7 +689,11 @@ export class GraphReviewStore implements ReviewStore, ReviewSetup {
         this.items.refs.delete(place, spec, recordId);
         removed.push({ kind: spec.key as ChildRecordKind, id: recordId });
       }
-      const decoded = await this.items.decodeAll<Review | AnyChildRecord>(place, spec, live.map((item) => item.raw));
+      const decoded = await this.items.decodeAll<Review | AnyChildRecord>(
+        place,
+        spec,
+        live.map((item) => item.raw),
+      );
       if (!decoded.ok) return UNKNOWN_CHANGE;
       for (const record of decoded.value) {
         if (spec.key === 'review') review = record as Review;

@@ -17,6 +17,7 @@ const QUIET: SyncState = {
   queuedConflicts: 0,
   failure: null,
   atRisk: false,
+  accessLost: false,
 };
 const noSubscription = () => () => undefined;
 

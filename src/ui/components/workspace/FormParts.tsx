@@ -3,11 +3,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { FieldIssue } from '../../../domain/failures';
 import { isDuplicateAgencyName } from '../../../domain/rules/review';
 import { LIMITS } from '../../../domain/primitives';
-import { issueFor } from '../../hooks/use-autosave';
-import { validationProps } from './ScreenParts';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 // The zod-free parts live in ScreenParts.tsx (the reviews list uses them without the model); re-exported here.
-export { Notice, ScreenTitle, validationProps } from './ScreenParts';
+export { Notice, ScreenTitle } from './ScreenParts';
 
 /** A list of problems after a failed attempt; takes focus so a keyboard or screen-reader user hears it. */
 export function ProblemSummary({ title, problems }: { title: string; problems: readonly string[] }) {
@@ -67,7 +66,17 @@ export function TextListEditor({
   }, [focusIndex, values.length]);
   const listIssue = issues.find((issue) => issue.path === path)?.message;
   return (
-    <fieldset data-testid={testId} style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, display: 'grid', gap: tokens.spacingVerticalS }}>
+    <fieldset
+      data-testid={testId}
+      style={{
+        border: `1px solid ${tokens.colorNeutralStroke2}`,
+        borderRadius: tokens.borderRadiusMedium,
+        padding: tokens.spacingHorizontalM,
+        margin: 0,
+        display: 'grid',
+        gap: tokens.spacingVerticalS,
+      }}
+    >
       <legend style={{ fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` }}>{legend}</legend>
       {hint ? <Text size={200}>{hint}</Text> : null}
       {values.map((value, index) => (
@@ -131,12 +140,14 @@ export interface AgencyDraft {
 
 /** A new agency id: readable and unique enough for one review. */
 export const newAgencyId = (name: string): string =>
-  `ag-${name
-    .toLocaleLowerCase('en-GB')
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 40) || 'agency'}-${crypto.randomUUID().slice(0, 8)}`;
+  `ag-${
+    name
+      .toLocaleLowerCase('en-GB')
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'agency'
+  }-${crypto.randomUUID().slice(0, 8)}`;
 
 /** The agencies taking part: add by name (duplicates refused), remove (unless still in use). */
 export function AgenciesEditor({
@@ -165,7 +176,17 @@ export function AgenciesEditor({
   };
   const listIssue = issueFor(issues, 'agencies');
   return (
-    <fieldset data-testid="agencies-editor" style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, display: 'grid', gap: tokens.spacingVerticalS }}>
+    <fieldset
+      data-testid="agencies-editor"
+      style={{
+        border: `1px solid ${tokens.colorNeutralStroke2}`,
+        borderRadius: tokens.borderRadiusMedium,
+        padding: tokens.spacingHorizontalM,
+        margin: 0,
+        display: 'grid',
+        gap: tokens.spacingVerticalS,
+      }}
+    >
       <legend style={{ fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` }}>Agencies taking part</legend>
       {agencies.length === 0 ? <Text>No agencies yet.</Text> : null}
       <ul aria-label="Agencies" style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalXS }}>

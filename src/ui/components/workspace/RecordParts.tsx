@@ -1,8 +1,4 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useLocation } from 'wouter';
-import type { ReviewId } from '../../../domain/ids';
-import { useReview } from '../../review-context';
-import { paths, type WorkspaceSection } from '../../routes';
 
 export const useWorkspaceStyles = makeStyles({
   layout: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
@@ -23,18 +19,3 @@ export const useWorkspaceStyles = makeStyles({
   grow: { flex: '1 1 14rem', minWidth: '12rem' },
   form: { display: 'grid', gap: tokens.spacingVerticalM },
 });
-
-/** Opening a record is a deep link: the address names it, so a reload or a shared link shows the same. */
-export function useOpenRecord(section: WorkspaceSection): { open: (recordId: string | null) => void; reviewId: ReviewId } {
-  const { snapshot } = useReview();
-  const [, navigate] = useLocation();
-  const reviewId = snapshot.review.id;
-  return {
-    reviewId,
-    open: (recordId) => {
-      const target = recordId === null ? paths.section(reviewId, section) : paths.record(reviewId, section, recordId);
-      // Inside the workspace's nested router, locations are relative to the review.
-      navigate(`~${target}`);
-    },
-  };
-}

@@ -4,13 +4,6 @@ import type { ReactNode } from 'react';
 // Screen furniture with no model behind it, so the first screen (the reviews list) can use it without pulling
 // zod and the record schemas into the entry chunk. FormParts.tsx re-exports all of it.
 
-/** A Field's validation props from an error (wins) or a warning. */
-export function validationProps(error: string | undefined, warning?: string | undefined) {
-  if (error) return { validationMessage: error, validationState: 'error' as const };
-  if (warning) return { validationMessage: warning, validationState: 'warning' as const };
-  return {};
-}
-
 /** The heading of a workspace screen, with its actions beside it. */
 export function ScreenTitle({ title, children, id = 'screen-title' }: { title: string; children?: ReactNode; id?: string }) {
   return (

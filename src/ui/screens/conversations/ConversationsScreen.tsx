@@ -1,36 +1,40 @@
 import { Badge, Button, Checkbox, Field, Input, Link, Select, Text, Textarea, tokens } from '@fluentui/react-components';
-import { DateInput } from '../../kit/DateInput';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
-import type { FieldIssue } from '../../../domain/failures';
-import type { CapturedItemId, ConversationId, ParticipantId, TeamMemberId } from '../../../domain/ids';
+import type { ConversationId, ParticipantId, TeamMemberId } from '../../../domain/ids';
 import { RECORDING_STATE_LABELS } from '../../../domain/labels';
 import {
   CONVERSATION_MODES,
   CONVERSATION_STATUSES,
   RECORDING_STATES,
-  type CapturedItem,
   type Conversation,
   type Participant,
   type RecordingState,
   type TeamMember,
 } from '../../../domain/model';
 import { conversationIssues } from '../../../domain/rules/conversations';
-import { instantFromLondonWallTime, londonWallTimeOf } from '../../../domain/rules/london-time';
 import { compareParticipants } from '../../../domain/rules/participants';
 import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
-import { Notice, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
-import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { Notice, ScreenTitle } from '../../components/workspace/FormParts';
+import { useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
-import { issueFor, useAutosave } from '../../hooks/use-autosave';
+import { useAutosave } from '../../hooks/use-autosave';
 import { formatInstant } from '../../london-format';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
+import { ConversationSchedule } from './ConversationSchedule';
 import { StepNotes } from './StepNotes';
+import { mayReadNotes } from '../../../domain/access';
+import { useActor } from '../access/use-actor';
+import { CapturedList } from './CapturedList';
+import { ScheduleFields } from './ScheduleFields';
+import { WrittenRecordPart } from './WrittenRecordPart';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 export const STATUS_LABELS: Record<Conversation['status'], string> = {
   toArrange: 'To arrange',
@@ -61,12 +65,13 @@ function writtenRecordState(conversation: Conversation): string {
 export function ConversationsScreen({ recordId }: { recordId?: string | undefined }) {
   const styles = useWorkspaceStyles();
   const { snapshot } = useReview();
-  const { open } = useOpenRecord('conversations');
+  const { open } = useRecordNavigation('conversations');
   const [adding, setAdding] = useState<ParticipantId | '' | null>(null);
 
   const rows = useMemo<Row[]>(() => {
     const byParticipant = new Map<string, Conversation[]>();
-    for (const conversation of snapshot.conversations) byParticipant.set(conversation.participantId, [...(byParticipant.get(conversation.participantId) ?? []), conversation]);
+    for (const conversation of snapshot.conversations)
+      byParticipant.set(conversation.participantId, [...(byParticipant.get(conversation.participantId) ?? []), conversation]);
     const result: Row[] = [];
     for (const participant of [...snapshot.participants].sort(compareParticipants)) {
       const conversations = byParticipant.get(participant.id) ?? [];
@@ -74,7 +79,8 @@ export function ConversationsScreen({ recordId }: { recordId?: string | undefine
       for (const conversation of conversations) result.push({ key: conversation.id, kind: 'conversation', conversation, participant });
       byParticipant.delete(participant.id);
     }
-    for (const orphans of byParticipant.values()) for (const conversation of orphans) result.push({ key: conversation.id, kind: 'conversation', conversation, participant: undefined });
+    for (const orphans of byParticipant.values())
+      for (const conversation of orphans) result.push({ key: conversation.id, kind: 'conversation', conversation, participant: undefined });
     return result;
   }, [snapshot.conversations, snapshot.participants]);
 
@@ -91,14 +97,16 @@ export function ConversationsScreen({ recordId }: { recordId?: string | undefine
       </ScreenTitle>
       {facilitators.length !== 2 ? (
         <Notice intent="warning">
-          The review team has {facilitators.length === 0 ? 'no facilitators' : facilitators.length === 1 ? 'one facilitator' : `${facilitators.length} facilitators`}; each
+          The review team has{' '}
+          {facilitators.length === 0 ? 'no facilitators' : facilitators.length === 1 ? 'one facilitator' : `${facilitators.length} facilitators`}; each
           conversation is held by two. <Link href={hrefOf(paths.section(snapshot.review.id, 'team'))}>Go to Review team</Link>
         </Notice>
       ) : null}
       <div className={styles.layout}>
         <div className={styles.listPane}>
           <Text size={200} role="status">
-            {snapshot.conversations.length} {snapshot.conversations.length === 1 ? 'conversation' : 'conversations'}; {toArrange} {toArrange === 1 ? 'participant has' : 'participants have'} none yet (to arrange).
+            {snapshot.conversations.length} {snapshot.conversations.length === 1 ? 'conversation' : 'conversations'}; {toArrange}{' '}
+            {toArrange === 1 ? 'participant has' : 'participants have'} none yet (to arrange).
           </Text>
           <VirtualList
             items={rows}
@@ -210,9 +218,12 @@ function AddConversationForm({ participantId, onCancel, onAdded }: { participant
   const { issues, failure, submit } = useAddRecordSubmit({
     kind: 'conversation',
     signature: fields,
-    add: (id) => service.addRecord('conversation', snapshot.review.id, { ...fields, participantId: fields.participantId as ParticipantId, status: 'toArrange' }, id),
+    add: (id) =>
+      service.addRecord('conversation', snapshot.review.id, { ...fields, participantId: fields.participantId as ParticipantId, status: 'toArrange' }, id),
     friendlier: (issues) =>
-      issues.map((issue) => (issue.path === 'participantId' && fields.participantId === '' ? { ...issue, message: 'choose who the conversation is with' } : issue)),
+      issues.map((issue) =>
+        issue.path === 'participantId' && fields.participantId === '' ? { ...issue, message: 'choose who the conversation is with' } : issue,
+      ),
     onAdded,
   });
   return (
@@ -231,126 +242,23 @@ function AddConversationForm({ participantId, onCancel, onAdded }: { participant
       </Field>
       <div className={styles.row}>
         <Field label="Lead questioner" className={styles.grow} {...validationProps(issueFor(issues, 'leadQuestionerId'))}>
-          <MemberSelect value={fields.leadQuestionerId} members={snapshot.teamMembers} onChange={(id) => setFields({ ...fields, leadQuestionerId: id })} testId="conversation-questioner" />
+          <MemberSelect
+            value={fields.leadQuestionerId}
+            members={snapshot.teamMembers}
+            onChange={(id) => setFields({ ...fields, leadQuestionerId: id })}
+            testId="conversation-questioner"
+          />
         </Field>
         <Field label="Lead note-taker" className={styles.grow} {...validationProps(issueFor(issues, 'leadNoteTakerId'))}>
-          <MemberSelect value={fields.leadNoteTakerId} members={snapshot.teamMembers} onChange={(id) => setFields({ ...fields, leadNoteTakerId: id })} testId="conversation-note-taker" />
+          <MemberSelect
+            value={fields.leadNoteTakerId}
+            members={snapshot.teamMembers}
+            onChange={(id) => setFields({ ...fields, leadNoteTakerId: id })}
+            testId="conversation-note-taker"
+          />
         </Field>
       </div>
     </InlineAddForm>
-  );
-}
-
-/** Date and time typed as London wall time; stored as an instant only when both make a real time. */
-function ScheduleFields({ value, onChange, error, warning }: { value: string | null; onChange: (instant: string | null) => void; error?: string | undefined; warning?: string | undefined }) {
-  const styles = useWorkspaceStyles();
-  const wall = value ? londonWallTimeOf(value) : null;
-  const [date, setDate] = useState(wall?.date ?? '');
-  const [time, setTime] = useState(wall?.time ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
-  // Someone else's change (another tab, a settled conflict) replaces what is typed here.
-  useEffect(() => {
-    const stored = value ? londonWallTimeOf(value) : null;
-    setDate((current) => (stored ? stored.date : current && !value ? current : ''));
-    setTime((current) => (stored ? stored.time : current && !value ? current : ''));
-  }, [value]);
-  const change = (nextDate: string, nextTime: string) => {
-    setDate(nextDate);
-    setTime(nextTime);
-    if (nextDate === '' && nextTime === '') {
-      setProblem(null);
-      onChange(null);
-      return;
-    }
-    if (nextDate === '' || nextTime === '') {
-      setProblem('enter both a date and a time');
-      return;
-    }
-    if (!/^\d{4}-\d{2}-\d{2}$/u.test(nextDate)) {
-      setProblem('a date written as dd/mm/yyyy, such as 03/04/2025 for 3 April 2025');
-      return;
-    }
-    const instant = instantFromLondonWallTime(nextDate, nextTime);
-    if (instant === null) {
-      setProblem('that time does not exist in London (the clocks go forward then)');
-      return;
-    }
-    setProblem(null);
-    onChange(instant);
-  };
-  const shown = problem ?? error;
-  return (
-    <fieldset style={{ border: 'none', padding: 0, margin: 0, display: 'grid', gap: tokens.spacingVerticalXS }} data-testid="conversation-schedule">
-      <legend style={{ fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXS }}>When (UK time)</legend>
-      <div className={styles.row}>
-        <Field label="Date" {...validationProps(shown, warning)}>
-          <DateInput value={date} onChange={(value) => change(value, time)} data-testid="conversation-date" />
-        </Field>
-        <Field label="Start time">
-          <Input type="time" value={time} onChange={(_, data) => change(date, data.value)} data-testid="conversation-time" />
-        </Field>
-      </div>
-      {value ? <Text size={200}>Stored as {formatInstant(value)} (Europe/London).</Text> : null}
-    </fieldset>
-  );
-}
-
-function CapturedList({
-  legend,
-  items,
-  onChange,
-  addLabel,
-  testId,
-}: {
-  legend: string;
-  items: readonly CapturedItem[];
-  onChange: (items: CapturedItem[]) => void;
-  addLabel: string;
-  testId: string;
-}) {
-  const styles = useWorkspaceStyles();
-  const [text, setText] = useState('');
-  const add = () => {
-    if (text.trim() === '') return;
-    onChange([...items, { id: `cap-${crypto.randomUUID()}` as CapturedItemId, text: text.trim(), capturedAt: new Date().toISOString() }]);
-    setText('');
-  };
-  return (
-    <fieldset data-testid={testId} style={{ border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0, display: 'grid', gap: tokens.spacingVerticalS }}>
-      <legend style={{ fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` }}>{legend}</legend>
-      {items.length === 0 ? <Text size={200}>None yet.</Text> : null}
-      <ul style={{ margin: 0, padding: 0, listStyle: 'none', display: 'grid', gap: tokens.spacingVerticalXS }}>
-        {items.map((item, index) => (
-          <li key={item.id} className={styles.row} style={{ alignItems: 'center' }}>
-            <Input
-              className={styles.grow}
-              aria-label={`${legend}: item ${index + 1}`}
-              value={item.text}
-              onChange={(_, data) => onChange(items.map((other) => (other.id === item.id ? { ...other, text: data.value } : other)))}
-            />
-            <Button size="small" aria-label={`Remove item ${index + 1} from ${legend.toLocaleLowerCase('en-GB')}`} onClick={() => onChange(items.filter((other) => other.id !== item.id))}>
-              Remove
-            </Button>
-          </li>
-        ))}
-      </ul>
-      <div className={styles.row} style={{ alignItems: 'flex-end' }}>
-        <Field label={addLabel} className={styles.grow}>
-          <Input
-            value={text}
-            onChange={(_, data) => setText(data.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                add();
-              }
-            }}
-            data-testid={`${testId}-new`}
-          />
-        </Field>
-        <Button onClick={add}>Add</Button>
-      </div>
-    </fieldset>
   );
 }
 
@@ -358,9 +266,15 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
   const styles = useWorkspaceStyles();
   const { service, userName } = useAppServices();
   const { snapshot } = useReview();
+  const actor = useActor();
   const { draft, update, status, issues, message, conflict, resolve, flush } = useAutosave('conversation', conversation);
   const participant = snapshot.participants.find((candidate) => candidate.id === draft.participantId);
-  const { warnings } = conversationIssues(draft, { review: snapshot.review, participants: snapshot.participants, teamMembers: snapshot.teamMembers, now: new Date().toISOString() });
+  const { warnings } = conversationIssues(draft, {
+    review: snapshot.review,
+    participants: snapshot.participants,
+    teamMembers: snapshot.teamMembers,
+    now: new Date().toISOString(),
+  });
   const notes = snapshot.stepNotes.filter((note) => note.conversationId === conversation.id);
   const [pasted, setPasted] = useState('');
 
@@ -395,11 +309,29 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
           <ParticipantSelect value={draft.participantId} participants={snapshot.participants} onChange={(participantId) => update({ participantId })} />
         </Field>
         <div className={styles.row}>
-          <Field label="Lead questioner" className={styles.grow} {...validationProps(issueFor(issues, 'leadQuestionerId'), issueFor(warnings, 'leadQuestionerId'))}>
-            <MemberSelect value={draft.leadQuestionerId} members={snapshot.teamMembers} onChange={(leadQuestionerId) => update({ leadQuestionerId })} testId="conversation-questioner" />
+          <Field
+            label="Lead questioner"
+            className={styles.grow}
+            {...validationProps(issueFor(issues, 'leadQuestionerId'), issueFor(warnings, 'leadQuestionerId'))}
+          >
+            <MemberSelect
+              value={draft.leadQuestionerId}
+              members={snapshot.teamMembers}
+              onChange={(leadQuestionerId) => update({ leadQuestionerId })}
+              testId="conversation-questioner"
+            />
           </Field>
-          <Field label="Lead note-taker" className={styles.grow} {...validationProps(issueFor(issues, 'leadNoteTakerId'), issueFor(warnings, 'leadNoteTakerId'))}>
-            <MemberSelect value={draft.leadNoteTakerId} members={snapshot.teamMembers} onChange={(leadNoteTakerId) => update({ leadNoteTakerId })} testId="conversation-note-taker" />
+          <Field
+            label="Lead note-taker"
+            className={styles.grow}
+            {...validationProps(issueFor(issues, 'leadNoteTakerId'), issueFor(warnings, 'leadNoteTakerId'))}
+          >
+            <MemberSelect
+              value={draft.leadNoteTakerId}
+              members={snapshot.teamMembers}
+              onChange={(leadNoteTakerId) => update({ leadNoteTakerId })}
+              testId="conversation-note-taker"
+            />
           </Field>
         </div>
         <div className={styles.row}>
@@ -432,7 +364,13 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
             />
           </Field>
         </div>
-        <ScheduleFields value={draft.scheduledStart} onChange={(scheduledStart) => update({ scheduledStart })} error={issueFor(issues, 'scheduledStart')} warning={issueFor(warnings, 'scheduledStart')} />
+        <ConversationSchedule conversation={conversation} />
+        <ScheduleFields
+          value={draft.scheduledStart}
+          onChange={(scheduledStart) => update({ scheduledStart })}
+          error={issueFor(issues, 'scheduledStart')}
+          warning={issueFor(warnings, 'scheduledStart')}
+        />
         <div className={styles.row}>
           <Field label="Meeting link" className={styles.grow} {...validationProps(issueFor(issues, 'meetingLink'))}>
             <Input type="url" value={draft.meetingLink} onChange={(_, data) => update({ meetingLink: data.value })} data-testid="conversation-link" />
@@ -442,7 +380,11 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
           </Field>
         </div>
         <h3 className={styles.subheading}>Recording and written record</h3>
-        <Field label="Recording" hint="Participants are promised that recordings are destroyed once the written record is agreed." {...validationProps(issueFor(issues, 'recording'))}>
+        <Field
+          label="Recording"
+          hint="Participants are promised that recordings are destroyed once the written record is agreed."
+          {...validationProps(issueFor(issues, 'recording'))}
+        >
           <Select value={draft.recording.state} onChange={(_, data) => setRecordingState(data.value as RecordingState)} data-testid="conversation-recording">
             {RECORDING_STATES.map((state) => (
               <option key={state} value={state}>
@@ -454,18 +396,46 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
         {draft.recording.state === 'destroyed' && draft.recording.destroyed ? (
           <div className={styles.row}>
             <Field label="Destroyed by" className={styles.grow} {...validationProps(issueFor(issues, 'recording.destroyed.by'))}>
-              <Input value={draft.recording.destroyed.by} onChange={(_, data) => update((current) => ({ ...current, recording: { ...current.recording, destroyed: { ...current.recording.destroyed!, by: data.value } } }))} />
+              <Input
+                value={draft.recording.destroyed.by}
+                onChange={(_, data) =>
+                  update((current) => ({ ...current, recording: { ...current.recording, destroyed: { ...current.recording.destroyed!, by: data.value } } }))
+                }
+              />
             </Field>
             <Field label="How it was destroyed" required className={styles.grow} {...validationProps(issueFor(issues, 'recording.destroyed.how'))}>
-              <Input value={draft.recording.destroyed.how} onChange={(_, data) => update((current) => ({ ...current, recording: { ...current.recording, destroyed: { ...current.recording.destroyed!, how: data.value } } }))} data-testid="conversation-destroyed-how" />
+              <Input
+                value={draft.recording.destroyed.how}
+                onChange={(_, data) =>
+                  update((current) => ({ ...current, recording: { ...current.recording, destroyed: { ...current.recording.destroyed!, how: data.value } } }))
+                }
+                data-testid="conversation-destroyed-how"
+              />
             </Field>
           </div>
         ) : null}
         <WrittenRecordPart draft={draft} pasted={pasted} setPasted={setPasted} userName={userName} update={update} issues={issues} />
         <h3 className={styles.subheading}>What the participant said about practice</h3>
-        <CapturedList legend="Things that went well" items={draft.wentWell} onChange={(wentWell) => update({ wentWell })} addLabel="Add something that went well" testId="went-well" />
-        <CapturedList legend="Suggested changes" items={draft.suggestedChanges} onChange={(suggestedChanges) => update({ suggestedChanges })} addLabel="Add a suggested change" testId="suggested-changes" />
-        <Checkbox label="Follow-up needed" checked={draft.followUpNeeded} onChange={(_, data) => update({ followUpNeeded: data.checked === true })} data-testid="conversation-follow-up" />
+        <CapturedList
+          legend="Things that went well"
+          items={draft.wentWell}
+          onChange={(wentWell) => update({ wentWell })}
+          addLabel="Add something that went well"
+          testId="went-well"
+        />
+        <CapturedList
+          legend="Suggested changes"
+          items={draft.suggestedChanges}
+          onChange={(suggestedChanges) => update({ suggestedChanges })}
+          addLabel="Add a suggested change"
+          testId="suggested-changes"
+        />
+        <Checkbox
+          label="Follow-up needed"
+          checked={draft.followUpNeeded}
+          onChange={(_, data) => update({ followUpNeeded: data.checked === true })}
+          data-testid="conversation-follow-up"
+        />
         {draft.followUpNeeded ? (
           <Field label="What follow-up" {...validationProps(issueFor(issues, 'followUpNote'))}>
             <Textarea value={draft.followUpNote} onChange={(_, data) => update({ followUpNote: data.value })} resize="vertical" />
@@ -473,8 +443,15 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
         ) : null}
       </div>
       <h3 className={styles.subheading}>Notes, step by step</h3>
-      <Text size={200}>Each step’s prompts are guidance from the method’s conversation structure. Notes are saved as you type, step by step, so both facilitators can write at once.</Text>
-      <StepNotes reviewId={snapshot.review.id} conversationId={conversation.id as ConversationId} notes={notes} />
+      <Text size={200}>
+        Each step’s prompts are guidance from the method’s conversation structure. Notes are saved as you type, step by step, so both facilitators can write at
+        once.
+      </Text>
+      {mayReadNotes(actor, conversation) ? (
+        <StepNotes reviewId={snapshot.review.id} conversationId={conversation.id as ConversationId} notes={notes} />
+      ) : (
+        <Text data-testid="notes-withheld">The conversation’s notes are for the review team’s lead reviewer, facilitators and reviewers only.</Text>
+      )}
       <div>
         <RemoveRecord
           kind="conversation"
@@ -492,69 +469,6 @@ function ConversationEditor({ conversation, onRemoved }: { conversation: Convers
         />
       </div>
       <ConflictDialog conflict={conflict} onResolve={resolve} />
-    </div>
-  );
-}
-
-function WrittenRecordPart({
-  draft,
-  pasted,
-  setPasted,
-  userName,
-  update,
-  issues,
-}: {
-  draft: Conversation;
-  pasted: string;
-  setPasted: (text: string) => void;
-  userName: string;
-  update: (change: (current: Conversation) => Conversation) => void;
-  issues: readonly FieldIssue[];
-}) {
-  const styles = useWorkspaceStyles();
-  const record = draft.writtenRecord;
-  if (record === null) {
-    return (
-      <div className={styles.form} data-testid="written-record">
-        <Field label="Written record" hint="Paste the agreed notes of the conversation here. A transcript can be imported in the guide.">
-          <Textarea value={pasted} onChange={(_, data) => setPasted(data.value)} resize="vertical" rows={4} data-testid="written-record-paste" />
-        </Field>
-        <div>
-          <Button
-            disabledFocusable={pasted.trim() === ''}
-            onClick={() => {
-              update((current) => ({
-                ...current,
-                writtenRecord: { kind: 'notes', text: pasted, fileName: '', cues: [], speakerMap: {}, importedAt: new Date().toISOString(), importedBy: userName },
-              }));
-              setPasted('');
-            }}
-            data-testid="written-record-use"
-          >
-            Use as the written record
-          </Button>
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div className={styles.form} data-testid="written-record">
-      <Text>
-        {record.kind === 'notes' ? 'Notes' : `Transcript${record.fileName ? ` from ${record.fileName}` : ''}`} added {formatInstant(record.importedAt)} by {record.importedBy}.
-      </Text>
-      <Field label="Written record" {...validationProps(issueFor(issues, 'writtenRecord'))}>
-        <Textarea
-          value={record.text}
-          readOnly={record.kind === 'transcript'}
-          onChange={(_, data) => update((current) => (current.writtenRecord ? { ...current, writtenRecord: { ...current.writtenRecord, text: data.value } } : current))}
-          resize="vertical"
-          rows={6}
-          data-testid="written-record-text"
-        />
-      </Field>
-      <div>
-        <Button onClick={() => update((current) => ({ ...current, writtenRecord: null }))}>Remove the written record</Button>
-      </div>
     </div>
   );
 }

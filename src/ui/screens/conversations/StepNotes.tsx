@@ -6,8 +6,8 @@ import { CONVERSATION_STEPS, type ConversationStep } from '../../../domain/metho
 import type { StepNote } from '../../../domain/model';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
-import { validationProps } from '../../components/workspace/FormParts';
-import { issueFor, unsavedRecord, useAutosave } from '../../hooks/use-autosave';
+import { unsavedRecord, useAutosave } from '../../hooks/use-autosave';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 /** The nine steps of the conversation (Appendix 3), each with its prompts as guidance and its own notes. */
 export function StepNotes({ reviewId, conversationId, notes }: { reviewId: ReviewId; conversationId: ConversationId; notes: readonly StepNote[] }) {
@@ -15,16 +15,24 @@ export function StepNotes({ reviewId, conversationId, notes }: { reviewId: Revie
     <div style={{ display: 'grid', gap: tokens.spacingVerticalL }} data-testid="step-notes">
       {CONVERSATION_STEPS.map((step) => {
         // One note per step (its id is derived from the conversation and step); older data may hold more: the earliest wins.
-        const existing = notes
-          .filter((note) => note.step === step.id)
-          .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+        const existing = notes.filter((note) => note.step === step.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
         return <StepNoteField key={step.id} step={step} reviewId={reviewId} conversationId={conversationId} existing={existing} />;
       })}
     </div>
   );
 }
 
-function StepNoteField({ step, reviewId, conversationId, existing }: { step: ConversationStep; reviewId: ReviewId; conversationId: ConversationId; existing: StepNote | undefined }) {
+function StepNoteField({
+  step,
+  reviewId,
+  conversationId,
+  existing,
+}: {
+  step: ConversationStep;
+  reviewId: ReviewId;
+  conversationId: ConversationId;
+  existing: StepNote | undefined;
+}) {
   // Until the first word is written there is no record; the hook creates it on the first save.
   const [template] = useState(() =>
     unsavedRecord('stepNote', reviewId, stepNoteIdFor(conversationId, step.id), { conversationId, step: step.id, text: '', comments: '', checked: [] }),
@@ -32,7 +40,11 @@ function StepNoteField({ step, reviewId, conversationId, existing }: { step: Con
   const { draft, update, status, issues, message, conflict, resolve, flush } = useAutosave('stepNote', existing ?? template);
   const headingId = `step-${step.id}-heading`;
   return (
-    <section aria-labelledby={headingId} data-testid={`step-${step.id}`} style={{ display: 'grid', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS }}>
+    <section
+      aria-labelledby={headingId}
+      data-testid={`step-${step.id}`}
+      style={{ display: 'grid', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS }}
+    >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' }}>
         <h4 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold }}>
           Step {step.number}
@@ -67,9 +79,19 @@ function StepNoteField({ step, reviewId, conversationId, existing }: { step: Con
         <Text size={200}>Raise the queries from the overview: discrepancies and gaps the review has found that this participant can help with.</Text>
       )}
       <Field label={`Notes for step ${step.number}${step.id.length > 1 ? ` (${step.id.slice(-1)})` : ''}`} {...validationProps(issueFor(issues, 'text'))}>
-        <Textarea value={draft.text} onChange={(_, data) => update({ text: data.value })} onBlur={() => void flush()} resize="vertical" rows={3} data-testid={`step-notes-${step.id}`} />
+        <Textarea
+          value={draft.text}
+          onChange={(_, data) => update({ text: data.value })}
+          onBlur={() => void flush()}
+          resize="vertical"
+          rows={3}
+          data-testid={`step-notes-${step.id}`}
+        />
       </Field>
-      <Field label={`Your own comments on step ${step.number}${step.id.length > 1 ? ` (${step.id.slice(-1)})` : ''} (never shown to the participant)`} {...validationProps(issueFor(issues, 'comments'))}>
+      <Field
+        label={`Your own comments on step ${step.number}${step.id.length > 1 ? ` (${step.id.slice(-1)})` : ''} (never shown to the participant)`}
+        {...validationProps(issueFor(issues, 'comments'))}
+      >
         <Textarea
           value={draft.comments ?? ''}
           onChange={(_, data) => update({ comments: data.value })}
@@ -79,7 +101,11 @@ function StepNoteField({ step, reviewId, conversationId, existing }: { step: Con
           data-testid={`step-comments-${step.id}`}
         />
       </Field>
-      <ConflictDialog conflict={conflict} onResolve={resolve} fieldLabels={{ text: `Notes for step ${step.number}`, comments: `Your own comments on step ${step.number}` }} />
+      <ConflictDialog
+        conflict={conflict}
+        onResolve={resolve}
+        fieldLabels={{ text: `Notes for step ${step.number}`, comments: `Your own comments on step ${step.number}` }}
+      />
     </section>
   );
 }

@@ -9,17 +9,29 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
-import { ScreenTitle, validationProps, withEmptyDateMessages } from '../../components/workspace/FormParts';
+import { ScreenTitle, withEmptyDateMessages } from '../../components/workspace/FormParts';
 import { PeriodFields } from '../../kit/PeriodFields';
-import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
-import { issueFor, useAutosave } from '../../hooks/use-autosave';
+import { useAutosave } from '../../hooks/use-autosave';
 import { formatPeriod } from '../../london-format';
 import { useReview } from '../../review-context';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 /** Common kinds of agency record; any other can be typed. */
-const RECORD_TYPES = ['Case file', 'Health records', 'School records', 'Police records', 'Chronology', 'Meeting minutes', 'Assessment', 'Referral', 'Correspondence'];
+const RECORD_TYPES = [
+  'Case file',
+  'Health records',
+  'School records',
+  'Police records',
+  'Chronology',
+  'Meeting minutes',
+  'Assessment',
+  'Referral',
+  'Correspondence',
+];
 const ALL = '__all__';
 
 const agencyNameOf = (agencies: readonly Agency[], agencyId: string): string => agencies.find((agency) => agency.id === agencyId)?.name ?? 'Unknown agency';
@@ -33,7 +45,7 @@ const friendlier = (issues: readonly FieldIssue[], document: { agencyId: string;
 export function DocumentsScreen({ recordId }: { recordId?: string | undefined }) {
   const styles = useWorkspaceStyles();
   const { snapshot } = useReview();
-  const { open } = useOpenRecord('documents');
+  const { open } = useRecordNavigation('documents');
   const [adding, setAdding] = useState(false);
   const [agencyFilter, setAgencyFilter] = useState(ALL);
   const agencies = snapshot.review.agencies;
@@ -138,7 +150,12 @@ function AddDocumentForm({ onCancel, onAdded }: { onCancel: () => void; onAdded:
   const { service } = useAppServices();
   const { snapshot } = useReview();
   const agencies = snapshot.review.agencies;
-  const [fields, setFields] = useState({ agencyId: agencies.length === 1 ? (agencies[0]?.id ?? '') : '', title: '', recordType: '', coveredPeriod: { from: '', to: '' } });
+  const [fields, setFields] = useState({
+    agencyId: agencies.length === 1 ? (agencies[0]?.id ?? '') : '',
+    title: '',
+    recordType: '',
+    coveredPeriod: { from: '', to: '' },
+  });
   const { issues, failure, submit } = useAddRecordSubmit({
     kind: 'document',
     signature: fields,
@@ -146,7 +163,10 @@ function AddDocumentForm({ onCancel, onAdded }: { onCancel: () => void; onAdded:
     friendlier: (issues) => friendlier(issues, fields),
     onAdded,
   });
-  const warnings = fields.coveredPeriod.from && fields.coveredPeriod.to ? documentIssues({ ...fields, agencyId: fields.agencyId as AgencyId }, snapshot.review.periodUnderReview, agencies).warnings : [];
+  const warnings =
+    fields.coveredPeriod.from && fields.coveredPeriod.to
+      ? documentIssues({ ...fields, agencyId: fields.agencyId as AgencyId }, snapshot.review.periodUnderReview, agencies).warnings
+      : [];
   return (
     <InlineAddForm
       headingId="add-document-title"
@@ -214,8 +234,17 @@ function DocumentEditor({ document, onRemoved }: { document: DocumentRecord; onR
         path="coveredPeriod"
         testId="document-period"
       />
-      <Field label="Access restrictions" hint="For example: health records seen by the health reviewer only." {...validationProps(issueFor(issues, 'accessRestrictions'))}>
-        <Textarea value={draft.accessRestrictions} onChange={(_, data) => update({ accessRestrictions: data.value })} resize="vertical" data-testid="document-access" />
+      <Field
+        label="Access restrictions"
+        hint="For example: health records seen by the health reviewer only."
+        {...validationProps(issueFor(issues, 'accessRestrictions'))}
+      >
+        <Textarea
+          value={draft.accessRestrictions}
+          onChange={(_, data) => update({ accessRestrictions: data.value })}
+          resize="vertical"
+          data-testid="document-access"
+        />
       </Field>
       <Field label="Held by" hint="Who holds the original or the copy the review read." {...validationProps(issueFor(issues, 'heldBy'))}>
         <Input value={draft.heldBy} onChange={(_, data) => update({ heldBy: data.value })} data-testid="document-held-by" />
@@ -229,7 +258,11 @@ function DocumentEditor({ document, onRemoved }: { document: DocumentRecord; onR
           record={document}
           what={document.title}
           onRemoved={onRemoved}
-          consequences={references.length > 0 ? <Text block>The narrative cites this document ({references.length} entries); those entries would need another source first.</Text> : null}
+          consequences={
+            references.length > 0 ? (
+              <Text block>The narrative cites this document ({references.length} entries); those entries would need another source first.</Text>
+            ) : null
+          }
         />
       </div>
       <ConflictDialog conflict={conflict} onResolve={resolve} />

@@ -9,7 +9,7 @@ import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { PeriodFields } from '../../kit/PeriodFields';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
 import { RemoveRecord } from '../../kit/RemoveRecord';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 import { excerpt, formatPeriod } from '../../london-format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { ConflictDialog } from '../../components/ConflictDialog';
@@ -36,10 +36,7 @@ export function EpisodeEditor({ episode, onClose }: { episode: Episode; onClose:
   const saved = useCheckedAutosave('episode', episode, check);
   const { draft: form, update: change, issues, warnings } = saved;
   // Counts across the other episodes plus this one as it now stands.
-  const counts = useMemo(
-    () => recurrenceCounts([...snapshot.episodes.filter((other) => other.id !== form.id), form]),
-    [snapshot.episodes, form],
-  );
+  const counts = useMemo(() => recurrenceCounts([...snapshot.episodes.filter((other) => other.id !== form.id), form]), [snapshot.episodes, form]);
   const context = useMemo(() => narrativeContextOf(snapshot), [snapshot]);
   const entryOptions = useMemo(
     () =>
@@ -76,12 +73,7 @@ export function EpisodeEditor({ episode, onClose }: { episode: Episode; onClose:
           <Input value={form.title} onChange={(_, data) => change({ title: data.value })} />
         </Field>
         <PeriodFields openEnded legend="When it happened" value={form.period} onChange={(period) => change({ period })} issues={issues} warnings={warnings} />
-        <Field
-          label="Description"
-          required
-          hint="Keep as close as possible to participants’ accounts."
-          {...fieldState(issues, warnings, 'description')}
-        >
+        <Field label="Description" required hint="Keep as close as possible to participants’ accounts." {...fieldState(issues, warnings, 'description')}>
           <Textarea resize="vertical" rows={5} value={form.description} onChange={(_, data) => change({ description: data.value })} />
         </Field>
         <Field label="Significance with hindsight" hint="How it influenced, or might have influenced, the way the case developed and was handled.">
@@ -153,7 +145,8 @@ export function EpisodeEditor({ episode, onClose }: { episode: Episode; onClose:
             <option value="">Not raised in a conversation</option>
             {snapshot.conversations.map((conversation) => (
               <option key={conversation.id} value={conversation.id}>
-                {snapshot.participants.find((participant) => participant.id === conversation.participantId)?.reportLabel ?? 'A participant no longer in this review'}
+                {snapshot.participants.find((participant) => participant.id === conversation.participantId)?.reportLabel ??
+                  'A participant no longer in this review'}
               </option>
             ))}
           </Select>

@@ -6,7 +6,7 @@ import { findFactor } from '../../../domain/method/factor-framework';
 import { ADEQUACY_LABELS } from '../../../domain/labels';
 import { ADEQUACY_JUDGEMENTS, type AdequacyJudgement } from '../../../domain/model';
 import { RecordNotFound } from '../../kit/RecordNotFound';
-import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { useViewParam } from '../../components/analysis/use-view-param';
 import { ViewSwitch } from '../../components/analysis/ViewSwitch';
 import { useReview } from '../../review-context';
@@ -52,9 +52,8 @@ export function EpisodesScreen({ recordId }: { recordId?: string | undefined }) 
         Key practice episodes
       </Title2>
       <Text block className={styles.intro}>
-        The episodes the review team judges significant to how the case developed and was handled: a selection, good and problematic.
-        For each, the reviewers’ judgement of the practice and the contributory factors that made actions and decisions make sense at
-        the time.
+        The episodes the review team judges significant to how the case developed and was handled: a selection, good and problematic. For each, the reviewers’
+        judgement of the practice and the contributory factors that made actions and decisions make sense at the time.
       </Text>
 
       <div className={styles.toolbar}>
@@ -103,7 +102,8 @@ export function EpisodesScreen({ recordId }: { recordId?: string | undefined }) 
                   role="button"
                   tabIndex={0}
                   onKeyDown={(event) => {
-                    if (event.key === 'Enter' || event.key === ' ' || event.key === 'Delete' || event.key === 'Backspace') setFilter({ ...filter, factorId: null });
+                    if (event.key === 'Enter' || event.key === ' ' || event.key === 'Delete' || event.key === 'Backspace')
+                      setFilter({ ...filter, factorId: null });
                   }}
                 >
                   Factor: {findFactor(filter.factorId)?.factor.label ?? filter.factorId}
@@ -116,7 +116,9 @@ export function EpisodesScreen({ recordId }: { recordId?: string | undefined }) 
               ) : null}
             </div>
             <Text role="status" aria-live="polite" size={200} data-testid="episodes-count">
-              {filtering ? `Showing ${shown.length} of ${snapshot.episodes.length} episodes` : `${snapshot.episodes.length} ${snapshot.episodes.length === 1 ? 'episode' : 'episodes'}`}
+              {filtering
+                ? `Showing ${shown.length} of ${snapshot.episodes.length} episodes`
+                : `${snapshot.episodes.length} ${snapshot.episodes.length === 1 ? 'episode' : 'episodes'}`}
             </Text>
             {snapshot.episodes.length === 0 ? (
               <Text block>No key practice episodes yet. Add the first from what participants identified as turning points.</Text>

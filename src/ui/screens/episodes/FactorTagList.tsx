@@ -4,7 +4,7 @@ import { RECURS_FROM, factorPlace } from '../../../domain/analysis';
 import type { FieldIssue } from '../../../domain/failures';
 import { findFactor } from '../../../domain/method/factor-framework';
 import type { FactorTag } from '../../../domain/model';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: tokens.spacingVerticalS },

@@ -4,7 +4,7 @@ import type { Episode } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { AddRecordDialog, useAddRecordForm } from '../../components/analysis/AddRecordDialog';
 import { PeriodFields } from '../../kit/PeriodFields';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 import { useReview } from '../../review-context';
 
 interface Draft {

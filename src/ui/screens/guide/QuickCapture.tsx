@@ -22,8 +22,8 @@ import type { Failure } from '../../../domain/failures';
 import { FACTOR_TYPES, STEP_FOUR_PROMPT_TYPES, factorsOfferedFor } from '../../../domain/method/factor-framework';
 import type { Conversation, Episode } from '../../../domain/model';
 import type { Result } from '../../../domain/result';
-import { issueFor } from '../../hooks/use-autosave';
 import { useConversationGuide } from './use-conversation-guide';
+import { issueFor } from '../../kit/field-state';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: tokens.spacingVerticalS },
@@ -91,7 +91,10 @@ export function EpisodeCaptureForm({ conversation, onDone }: { conversation: Con
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const saved = await run(() => guide.captureEpisode(conversation, { title, description, month, factorIds: [] }), 'Key practice episode added to the review.');
+    const saved = await run(
+      () => guide.captureEpisode(conversation, { title, description, month, factorIds: [] }),
+      'Key practice episode added to the review.',
+    );
     if (saved) {
       setDescription('');
       setTitle('');
@@ -143,7 +146,17 @@ export function EpisodesRaised({ snapshotEpisodes, conversation }: { snapshotEpi
 
 // ---------------------------------------------------------------- went well / suggested changes
 
-export function CapturedItems({ conversation, list, showList = true, onDone }: { conversation: Conversation; list: CapturedList; showList?: boolean; onDone?: () => void }) {
+export function CapturedItems({
+  conversation,
+  list,
+  showList = true,
+  onDone,
+}: {
+  conversation: Conversation;
+  list: CapturedList;
+  showList?: boolean;
+  onDone?: () => void;
+}) {
   const styles = useStyles();
   const guide = useConversationGuide();
   const { busy, failure, done, run } = useSaving();
@@ -213,13 +226,16 @@ export function FactorChips({ conversation, episodes }: { conversation: Conversa
 
   const toggle = (factorId: string, label: string) => {
     const on = !isOn(factorId);
-    void run<unknown>(async () => {
-      if (episode) {
-        const tagged = await guide.setEpisodeFactor(episode, factorId, on);
-        if (!tagged.ok || !on) return tagged;
-      }
-      return guide.setFactor(conversation, factorId, on);
-    }, `${on ? 'Tagged' : 'Untagged'}: ${label}.`);
+    void run<unknown>(
+      async () => {
+        if (episode) {
+          const tagged = await guide.setEpisodeFactor(episode, factorId, on);
+          if (!tagged.ok || !on) return tagged;
+        }
+        return guide.setFactor(conversation, factorId, on);
+      },
+      `${on ? 'Tagged' : 'Untagged'}: ${label}.`,
+    );
   };
 
   const countIn = (typeIds: readonly string[]) =>
@@ -255,20 +271,22 @@ export function FactorChips({ conversation, episodes }: { conversation: Conversa
                   <Text size={200}>Anything else they name: write it in the step notes.</Text>
                 ) : (
                   <div className={styles.chips} role="group" aria-label={group.prompt}>
-                    {group.typeIds.flatMap((typeId) => factorsOfferedFor(FACTOR_TYPES.find((type) => type.id === typeId)!)).map((factor) => (
-                      <ToggleButton
-                        key={factor.id}
-                        size="small"
-                        shape="circular"
-                        className={styles.chip}
-                        checked={isOn(factor.id)}
-                        disabled={busy}
-                        onClick={() => toggle(factor.id, factor.label)}
-                        data-factor={factor.id}
-                      >
-                        {factor.label}
-                      </ToggleButton>
-                    ))}
+                    {group.typeIds
+                      .flatMap((typeId) => factorsOfferedFor(FACTOR_TYPES.find((type) => type.id === typeId)!))
+                      .map((factor) => (
+                        <ToggleButton
+                          key={factor.id}
+                          size="small"
+                          shape="circular"
+                          className={styles.chip}
+                          checked={isOn(factor.id)}
+                          disabled={busy}
+                          onClick={() => toggle(factor.id, factor.label)}
+                          data-factor={factor.id}
+                        >
+                          {factor.label}
+                        </ToggleButton>
+                      ))}
                   </div>
                 )}
               </AccordionPanel>

@@ -3,7 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { describeFailure } from '../../../app/failure-messages';
 import type { Failure } from '../../../domain/failures';
 import { asId, type ReviewId } from '../../../domain/ids';
-import type { ReviewSnapshot, ReviewSummary } from '../../../domain/model';
+import type { ReviewSnapshot } from '../../../domain/model';
+import type { ReviewSummary } from '../../../domain/review-summary';
 import { useAppServices, type TabConfigPort } from '../../app-services';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });

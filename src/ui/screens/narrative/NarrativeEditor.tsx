@@ -7,7 +7,7 @@ import { RecordDrawer } from '../../components/analysis/RecordDrawer';
 import { RemoveRecord } from '../../kit/RemoveRecord';
 import { excerpt, formatPeriod } from '../../london-format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
-import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { useReview } from '../../review-context';

@@ -1,12 +1,19 @@
 import { Checkbox, Field, Link, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { describeSource, NARRATIVE_KIND_HINTS, REVIEWERS_JUDGEMENT_TITLE, compareEntries, describePerspective, type NarrativeEntryDraft } from '../../../domain/analysis';
+import {
+  describeSource,
+  NARRATIVE_KIND_HINTS,
+  REVIEWERS_JUDGEMENT_TITLE,
+  compareEntries,
+  describePerspective,
+  type NarrativeEntryDraft,
+} from '../../../domain/analysis';
 import type { FieldIssue } from '../../../domain/failures';
 import { asId } from '../../../domain/ids';
 import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import { NARRATIVE_KINDS, type NarrativeKind } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 import { excerpt, formatPeriod } from '../../london-format';
 import { PeriodFields } from '../../kit/PeriodFields';
 import { useReview } from '../../review-context';
@@ -60,7 +67,11 @@ export function NarrativeFields({
     [snapshot.narrative, ownId, context],
   );
   const participantOptions = useMemo(
-    () => snapshot.participants.map((participant) => ({ id: participant.id, label: perspectiveOptionLabel({ of: 'participant', participantId: participant.id }, context) })),
+    () =>
+      snapshot.participants.map((participant) => ({
+        id: participant.id,
+        label: perspectiveOptionLabel({ of: 'participant', participantId: participant.id }, context),
+      })),
     [snapshot.participants, context],
   );
 
@@ -107,12 +118,7 @@ export function NarrativeFields({
               </optgroup>
             </Select>
           </Field>
-          <Field
-            label="Source"
-            required
-            hint="Every entry says where it comes from: a conversation or a document."
-            {...fieldState(issues, warnings, 'source')}
-          >
+          <Field label="Source" required hint="Every entry says where it comes from: a conversation or a document." {...fieldState(issues, warnings, 'source')}>
             <Select value={sourceValue(value.source)} onChange={(_, data) => onChange({ source: sourceFromValue(data.value) })}>
               <option value="">Choose the conversation or document…</option>
               {snapshot.conversations.length > 0 ? (
@@ -137,7 +143,8 @@ export function NarrativeFields({
           </Field>
           {snapshot.conversations.length === 0 && snapshot.documents.length === 0 ? (
             <Text size={200} className={styles.note}>
-              This review has no conversations or documents yet. Add one under <Link href={hrefOf(paths.section(reviewId, 'conversations'))}>Conversations</Link> or{' '}
+              This review has no conversations or documents yet. Add one under{' '}
+              <Link href={hrefOf(paths.section(reviewId, 'conversations'))}>Conversations</Link> or{' '}
               <Link href={hrefOf(paths.section(reviewId, 'documents'))}>Documents</Link> first.
             </Text>
           ) : null}

@@ -15,7 +15,7 @@ import { NARRATIVE_KIND_LABELS } from '../../../domain/labels';
 import { NARRATIVE_KINDS } from '../../../domain/model';
 import { RecordNotFound } from '../../kit/RecordNotFound';
 import { formatPeriod } from '../../london-format';
-import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { useViewParam } from '../../components/analysis/use-view-param';
 import { ViewSwitch } from '../../components/analysis/ViewSwitch';
 import { useReview } from '../../review-context';
@@ -77,8 +77,8 @@ export function NarrativeScreen({ recordId }: { recordId?: string | undefined })
       </Title2>
       <Text block className={styles.intro}>
         Not a single chronology: each participant and each agency’s records keep their own lane across the period under review (
-        {formatPeriod(snapshot.review.periodUnderReview)}). Every entry names its source. Gaps and discrepancies are marked, and the review
-        team’s judgements are kept apart.
+        {formatPeriod(snapshot.review.periodUnderReview)}). Every entry names its source. Gaps and discrepancies are marked, and the review team’s judgements
+        are kept apart.
       </Text>
 
       <div className={styles.toolbar}>

@@ -29,13 +29,15 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { ExportBundleButton } from '../../components/BundleTransfer';
-import { AgenciesEditor, Notice, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
+import { AgenciesEditor, Notice, ScreenTitle, TextListEditor } from '../../components/workspace/FormParts';
 import { PeriodFields } from '../../kit/PeriodFields';
-import { issueFor, useAutosavedReview } from '../../hooks/use-autosave';
+import { useAutosavedReview } from '../../hooks/use-autosave';
 import { formatInstant } from '../../london-format';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
 import { TRIGGER_EXPLANATIONS } from '../trigger-explanations';
+import { SchedulingOverview } from './SchedulingOverview';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 const SCREEN_TITLES: Record<GuardScreen, string> = {
   overview: 'Overview',
@@ -59,7 +61,14 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalM,
   },
-  tracker: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(7.5rem, 1fr))', gap: tokens.spacingHorizontalS },
+  tracker: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(7.5rem, 1fr))',
+    gap: tokens.spacingHorizontalS,
+  },
   step: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -89,6 +98,7 @@ export function OverviewScreen({ recordId: _recordId }: { recordId?: string | un
       <StageTracker phase={review.phase} />
       <CurrentPhase />
       <PhaseHistory />
+      <SchedulingOverview />
       <ReviewDetails key={review.id} />
     </section>
   );
@@ -103,7 +113,12 @@ function StageTracker({ phase }: { phase: ReviewPhase }) {
         {REVIEW_PHASES.map((each, index) => {
           const state = index < currentIndex ? 'Done' : index === currentIndex ? 'Current stage' : 'To come';
           return (
-            <li key={each} className={index === currentIndex ? `${styles.step} ${styles.current}` : styles.step} aria-current={index === currentIndex ? 'step' : undefined} data-phase={each}>
+            <li
+              key={each}
+              className={index === currentIndex ? `${styles.step} ${styles.current}` : styles.step}
+              aria-current={index === currentIndex ? 'step' : undefined}
+              data-phase={each}
+            >
               <Text size={200}>Stage {index + 1}</Text>
               <Text weight="semibold">{PHASE_TITLES[each]}</Text>
               <Text size={200}>{state}</Text>

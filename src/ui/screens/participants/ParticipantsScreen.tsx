@@ -19,12 +19,14 @@ import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
 import { VirtualList } from '../../components/VirtualList';
-import { Notice, ScreenTitle, TextListEditor, validationProps } from '../../components/workspace/FormParts';
-import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { Notice, ScreenTitle, TextListEditor } from '../../components/workspace/FormParts';
+import { useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
-import { issueFor, useAutosave } from '../../hooks/use-autosave';
+import { useAutosave } from '../../hooks/use-autosave';
 import { useReview } from '../../review-context';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 export const SIGNIFICANCE_LABELS: Record<Participant['significance'], string> = {
   notYetKnown: 'Not yet known',
@@ -58,7 +60,7 @@ const friendlier = (issues: readonly FieldIssue[], agencyId: string | null): Fie
 export function ParticipantsScreen({ recordId }: { recordId?: string | undefined }) {
   const styles = useWorkspaceStyles();
   const { snapshot } = useReview();
-  const { open } = useOpenRecord('participants');
+  const { open } = useRecordNavigation('participants');
   const [adding, setAdding] = useState(false);
   const [agencyFilter, setAgencyFilter] = useState(ALL);
   const [kindFilter, setKindFilter] = useState(ALL);
@@ -119,7 +121,11 @@ export function ParticipantsScreen({ recordId }: { recordId?: string | undefined
               setAdding(false);
               open(participant.id);
             }}
-            emptyText={snapshot.participants.length === 0 ? 'No participants yet. Add the family members and professionals the review will talk to.' : 'No participants match these filters.'}
+            emptyText={
+              snapshot.participants.length === 0
+                ? 'No participants yet. Add the family members and professionals the review will talk to.'
+                : 'No participants match these filters.'
+            }
             testId="participant-list"
             renderItem={(participant) => (
               <div style={{ display: 'grid', gap: tokens.spacingVerticalXXS }}>
@@ -160,7 +166,17 @@ function KindSelect({ value, onChange }: { value: ParticipantKind; onChange: (ki
   );
 }
 
-function AgencySelect({ value, kind, agencies, onChange }: { value: string | null; kind: ParticipantKind; agencies: readonly Agency[]; onChange: (agencyId: string | null) => void }) {
+function AgencySelect({
+  value,
+  kind,
+  agencies,
+  onChange,
+}: {
+  value: string | null;
+  kind: ParticipantKind;
+  agencies: readonly Agency[];
+  onChange: (agencyId: string | null) => void;
+}) {
   if (isFamilyKind(kind)) {
     return (
       <Select value={value ?? FAMILY} onChange={(_, data) => onChange(data.value === FAMILY ? null : data.value)} data-testid="participant-agency">
@@ -192,12 +208,25 @@ function AddParticipantForm({ onCancel, onAdded }: { onCancel: () => void; onAdd
   const styles = useWorkspaceStyles();
   const { service } = useAppServices();
   const { snapshot } = useReview();
-  const [fields, setFields] = useState({ kind: 'practitioner' as ParticipantKind, agencyId: '' as string | null, roleTitle: '', realName: '', reportLabel: '' });
+  const [fields, setFields] = useState({
+    kind: 'practitioner' as ParticipantKind,
+    agencyId: '' as string | null,
+    roleTitle: '',
+    realName: '',
+    reportLabel: '',
+  });
   const agencies = snapshot.review.agencies;
   const changeKind = (kind: ParticipantKind) =>
     setFields((current) => ({ ...current, kind, agencyId: isFamilyKind(kind) ? null : current.agencyId === null ? '' : current.agencyId }));
   const suggest = () =>
-    setFields((current) => ({ ...current, reportLabel: suggestReportLabel({ id: '' as never, ...current, agencyId: (current.agencyId || null) as AgencyId | null }, snapshot.participants, agencies) }));
+    setFields((current) => ({
+      ...current,
+      reportLabel: suggestReportLabel(
+        { id: '' as never, ...current, agencyId: (current.agencyId || null) as AgencyId | null },
+        snapshot.participants,
+        agencies,
+      ),
+    }));
   const { issues, failure, submit } = useAddRecordSubmit({
     kind: 'participant',
     signature: fields,
@@ -228,7 +257,11 @@ function AddParticipantForm({ onCancel, onAdded }: { onCancel: () => void; onAdd
       <Field label="Agency" required={!isFamilyKind(fields.kind)} {...validationProps(issueFor(issues, 'agencyId'))}>
         <AgencySelect value={fields.agencyId} kind={fields.kind} agencies={agencies} onChange={(agencyId) => setFields({ ...fields, agencyId })} />
       </Field>
-      <Field label="Role title" hint={isFamilyKind(fields.kind) ? 'For example: mother, grandfather, foster carer.' : 'For example: social worker, health visitor.'} {...validationProps(issueFor(issues, 'roleTitle'))}>
+      <Field
+        label="Role title"
+        hint={isFamilyKind(fields.kind) ? 'For example: mother, grandfather, foster carer.' : 'For example: social worker, health visitor.'}
+        {...validationProps(issueFor(issues, 'roleTitle'))}
+      >
         <Input value={fields.roleTitle} onChange={(_, data) => setFields({ ...fields, roleTitle: data.value })} data-testid="participant-role-title" />
       </Field>
       <Field label="Real name" required hint={PRIVATE_HINT} {...validationProps(issueFor(issues, 'realName'))}>
@@ -236,7 +269,12 @@ function AddParticipantForm({ onCancel, onAdded }: { onCancel: () => void; onAdd
       </Field>
       <Field label="Report label" required hint={LABEL_HINT} {...validationProps(issueFor(issues, 'reportLabel'))}>
         <div className={styles.row}>
-          <Input className={styles.grow} value={fields.reportLabel} onChange={(_, data) => setFields({ ...fields, reportLabel: data.value })} data-testid="participant-report-label" />
+          <Input
+            className={styles.grow}
+            value={fields.reportLabel}
+            onChange={(_, data) => setFields({ ...fields, reportLabel: data.value })}
+            data-testid="participant-report-label"
+          />
           <Button onClick={suggest}>Suggest a label</Button>
         </div>
       </Field>
@@ -275,7 +313,12 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
           />
         </Field>
         <Field label="Agency" className={styles.grow} required={!family} {...validationProps(issueFor(issues, 'agencyId'))}>
-          <AgencySelect value={draft.agencyId} kind={draft.kind} agencies={agencies} onChange={(agencyId) => update({ agencyId: agencyId as AgencyId | null })} />
+          <AgencySelect
+            value={draft.agencyId}
+            kind={draft.kind}
+            agencies={agencies}
+            onChange={(agencyId) => update({ agencyId: agencyId as AgencyId | null })}
+          />
         </Field>
       </div>
       <Field label="Role title" {...validationProps(issueFor(issues, 'roleTitle'))}>
@@ -286,8 +329,15 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
       </Field>
       <Field label="Report label" required hint={LABEL_HINT} {...validationProps(issueFor(issues, 'reportLabel'))}>
         <div className={styles.row}>
-          <Input className={styles.grow} value={draft.reportLabel} onChange={(_, data) => update({ reportLabel: data.value })} data-testid="participant-report-label" />
-          <Button onClick={() => update((current) => ({ ...current, reportLabel: suggestReportLabel(current, snapshot.participants, agencies) }))}>Suggest a label</Button>
+          <Input
+            className={styles.grow}
+            value={draft.reportLabel}
+            onChange={(_, data) => update({ reportLabel: data.value })}
+            data-testid="participant-report-label"
+          />
+          <Button onClick={() => update((current) => ({ ...current, reportLabel: suggestReportLabel(current, snapshot.participants, agencies) }))}>
+            Suggest a label
+          </Button>
         </div>
       </Field>
       <Field label="Email" hint="Used for the introductory letter and invitations." {...validationProps(issueFor(issues, 'email'))}>
@@ -295,7 +345,11 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
       </Field>
       <div className={styles.row}>
         <Field label="Significance" hint="This may change as the review learns more." className={styles.grow}>
-          <Select value={draft.significance} onChange={(_, data) => update({ significance: data.value as Participant['significance'] })} data-testid="participant-significance">
+          <Select
+            value={draft.significance}
+            onChange={(_, data) => update({ significance: data.value as Participant['significance'] })}
+            data-testid="participant-significance"
+          >
             {SIGNIFICANCE_LEVELS.map((level) => (
               <option key={level} value={level}>
                 {SIGNIFICANCE_LABELS[level]}
@@ -312,7 +366,9 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
         <Field label="Introductory letter" className={styles.grow}>
           <Select
             value={draft.introductionLetter.status}
-            onChange={(_, data) => update({ introductionLetter: { ...draft.introductionLetter, status: data.value as Participant['introductionLetter']['status'] } })}
+            onChange={(_, data) =>
+              update({ introductionLetter: { ...draft.introductionLetter, status: data.value as Participant['introductionLetter']['status'] } })
+            }
             data-testid="participant-letter-status"
           >
             {LETTER_STATUSES.map((letter) => (
@@ -360,14 +416,13 @@ function ParticipantEditor({ participant, onRemoved }: { participant: Participan
         testId="participant-identifiers"
       />
       <div>
-        <RemoveRecord
-          kind="participant"
-          record={participant}
-          what={participant.reportLabel}
-          onRemoved={onRemoved}
-        />
+        <RemoveRecord kind="participant" record={participant} what={participant.reportLabel} onRemoved={onRemoved} />
       </div>
-      <ConflictDialog conflict={conflict} onResolve={resolve} fieldLabels={{ realName: 'Real name', reportLabel: 'Report label', significanceNote: 'Note on significance' }} />
+      <ConflictDialog
+        conflict={conflict}
+        onResolve={resolve}
+        fieldLabels={{ realName: 'Real name', reportLabel: 'Report label', significanceNote: 'Note on significance' }}
+      />
     </div>
   );
 }

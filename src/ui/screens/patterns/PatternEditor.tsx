@@ -6,7 +6,7 @@ import { PRIORITY_LEVELS, type Pattern } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
 import { RemoveRecord } from '../../kit/RemoveRecord';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -58,7 +58,8 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
       })),
     [snapshot.narrative, context],
   );
-  const prioritise = (changes: Partial<Pattern['prioritisation']>) => change((current) => ({ ...current, prioritisation: { ...current.prioritisation, ...changes } }));
+  const prioritise = (changes: Partial<Pattern['prioritisation']>) =>
+    change((current) => ({ ...current, prioritisation: { ...current.prioritisation, ...changes } }));
   const close = async () => {
     await saved.flush();
     onClose();
@@ -73,7 +74,13 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
   );
 
   return (
-    <RecordDrawer title={patternTitle(form)} size="large" onClose={() => void close()} status={<SaveStatus status={saved.status} message={saved.message} />} testId="pattern-editor">
+    <RecordDrawer
+      title={patternTitle(form)}
+      size="large"
+      onClose={() => void close()}
+      status={<SaveStatus status={saved.status} message={saved.message} />}
+      testId="pattern-editor"
+    >
       <PatternCoreFields
         value={form}
         choice={choice}
@@ -94,7 +101,11 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
       />
       <ChecklistPicker
         legend="Contributory factors it rests on"
-        hint={factorOptions.length === 0 ? 'Link episodes with contributory factors first: their factors can then be cited here.' : 'The factors, tagged on the episodes above, that show this pattern.'}
+        hint={
+          factorOptions.length === 0
+            ? 'Link episodes with contributory factors first: their factors can then be cited here.'
+            : 'The factors, tagged on the episodes above, that show this pattern.'
+        }
         options={factorOptions}
         selected={form.factorTagIds.filter((id) => factorOptions.some((option) => option.id === id))}
         onChange={(ids) => change({ factorTagIds: ids.map((id) => asId(id)) })}
@@ -124,11 +135,7 @@ export function PatternEditor({ pattern, onClose }: { pattern: Pattern; onClose:
               onChange={(_, data) => prioritise({ rank: data.value === '' ? null : Number(data.value) })}
             />
           </Field>
-          <Switch
-            label="Prioritised for the report"
-            checked={form.prioritisation.selected}
-            onChange={(_, data) => prioritise({ selected: data.checked })}
-          />
+          <Switch label="Prioritised for the report" checked={form.prioritisation.selected} onChange={(_, data) => prioritise({ selected: data.checked })} />
         </div>
         <Field label="Rationale" hint="Why this pattern was (or was not) prioritised, so a different selection can be made later.">
           <Textarea resize="vertical" rows={3} value={form.prioritisation.rationale} onChange={(_, data) => prioritise({ rationale: data.value })} />

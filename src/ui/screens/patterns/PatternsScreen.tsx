@@ -2,7 +2,7 @@ import { Text, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { patternBoard } from '../../../domain/analysis';
 import { RecordNotFound } from '../../kit/RecordNotFound';
-import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
 import { CreatePattern } from './CreatePattern';
@@ -56,9 +56,9 @@ export function PatternsScreen({ recordId }: { recordId?: string | undefined }) 
         Patterns of systemic factors
       </Title2>
       <Text block className={styles.intro}>
-        The underlying patterns behind good and problematic practice in the episodes, stated in non-case-specific language and organised by
-        the six-part typology. Not every pattern can be covered: prioritise by how widespread it is beyond this case and its contemporary
-        relevance. Every pattern stays recorded.
+        The underlying patterns behind good and problematic practice in the episodes, stated in non-case-specific language and organised by the six-part
+        typology. Not every pattern can be covered: prioritise by how widespread it is beyond this case and its contemporary relevance. Every pattern stays
+        recorded.
       </Text>
 
       {recordId && !current ? <RecordNotFound what="pattern" backHref={hrefOf(paths.section(snapshot.review.id, 'patterns'))} /> : null}
@@ -74,7 +74,12 @@ export function PatternsScreen({ recordId }: { recordId?: string | undefined }) 
         </Text>
         <div className={styles.board} data-testid="pattern-board">
           {board.map((column) => (
-            <section key={column.category.number} className={styles.column} aria-labelledby={`category-${column.category.number}`} data-category={column.category.number}>
+            <section
+              key={column.category.number}
+              className={styles.column}
+              aria-labelledby={`category-${column.category.number}`}
+              data-category={column.category.number}
+            >
               <h3 className={styles.columnTitle} id={`category-${column.category.number}`}>
                 {column.category.number}. {column.category.title}
               </h3>

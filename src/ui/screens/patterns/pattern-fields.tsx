@@ -3,7 +3,7 @@ import { PATTERN_INFLUENCE_LABELS, subPatternOptions } from '../../../domain/ana
 import type { FieldIssue } from '../../../domain/failures';
 import { TYPOLOGY, type TypologyCategoryNumber } from '../../../domain/method/typology';
 import { PATTERN_INFLUENCES, type Pattern } from '../../../domain/model';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 
 export type PatternCore = Pick<Pattern, 'category' | 'subPatternId' | 'newSubPatternTitle' | 'statement' | 'influence'>;
 

@@ -5,7 +5,7 @@ import { RECOMMENDATION_STATUS_LABELS, recommendationIssues } from '../../../dom
 import { RECOMMENDATION_STATUSES, type Recommendation } from '../../../domain/model';
 import { RecordDrawer } from '../../components/analysis/RecordDrawer';
 import { RemoveRecord } from '../../kit/RemoveRecord';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 import { excerpt, formatDate } from '../../london-format';
 import { useCheckedAutosave } from '../../components/analysis/use-checked-autosave';
 import { ConflictDialog } from '../../components/ConflictDialog';

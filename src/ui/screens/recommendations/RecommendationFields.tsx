@@ -6,7 +6,7 @@ import { asId } from '../../../domain/ids';
 import { RECOMMENDATION_KINDS } from '../../../domain/method/recommendation-kinds';
 import { RECOMMENDATION_LEVELS, type Recommendation } from '../../../domain/model';
 import { ChecklistPicker } from '../../components/analysis/ChecklistPicker';
-import { fieldState } from '../../components/analysis/field-state';
+import { fieldState } from '../../kit/field-state';
 import { useReview } from '../../review-context';
 
 export type RecommendationCore = Pick<Recommendation, 'kind' | 'level' | 'addressee' | 'text' | 'patternIds'>;
@@ -32,7 +32,9 @@ export function RecommendationFields({
   const patternOptions = useMemo(
     () =>
       [...snapshot.patterns]
-        .sort((a, b) => Number(b.prioritisation.selected) - Number(a.prioritisation.selected) || (a.prioritisation.rank ?? 999) - (b.prioritisation.rank ?? 999))
+        .sort(
+          (a, b) => Number(b.prioritisation.selected) - Number(a.prioritisation.selected) || (a.prioritisation.rank ?? 999) - (b.prioritisation.rank ?? 999),
+        )
         .map((pattern) => ({
           id: pattern.id,
           label: `${patternTitle(pattern)}${pattern.prioritisation.selected ? '' : ' (not prioritised)'}`,

@@ -1,16 +1,10 @@
 import { Badge, Button, Link, MessageBar, MessageBarBody, Text, Title2, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Add20Regular, Clock16Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import {
-  RECOMMENDATION_LEVEL_LABELS,
-  RECOMMENDATION_STATUS_LABELS,
-  isOverdue,
-  patternTitle,
-  recommendationsByKind,
-} from '../../../domain/analysis';
+import { RECOMMENDATION_LEVEL_LABELS, RECOMMENDATION_STATUS_LABELS, isOverdue, patternTitle, recommendationsByKind } from '../../../domain/analysis';
 import { RecordNotFound } from '../../kit/RecordNotFound';
 import { excerpt, formatDate, londonToday } from '../../london-format';
-import { useRecordNavigation } from '../../components/analysis/use-record-navigation';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
 import { NewRecommendation } from './NewRecommendation';
@@ -43,7 +37,13 @@ const useStyles = makeStyles({
   current: { outline: `3px solid ${tokens.colorStrokeFocus2}` },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   meta: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
-  overdue: { display: 'inline-flex', gap: tokens.spacingHorizontalXXS, alignItems: 'center', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  overdue: {
+    display: 'inline-flex',
+    gap: tokens.spacingHorizontalXXS,
+    alignItems: 'center',
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
 });
 
 /**
@@ -67,8 +67,7 @@ export function RecommendationsScreen({ recordId }: { recordId?: string | undefi
         Recommendations
       </Title2>
       <Text block className={styles.intro}>
-        Not every recommendation can be SMART straight away. The method distinguishes three kinds, each answering one or more of the
-        patterns found.
+        Not every recommendation can be SMART straight away. The method distinguishes three kinds, each answering one or more of the patterns found.
       </Text>
       <div className={styles.toolbar}>
         <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
@@ -96,14 +95,21 @@ export function RecommendationsScreen({ recordId }: { recordId?: string | undefi
               const { tracking } = recommendation;
               const late = isOverdue(recommendation, today);
               return (
-                <li key={recommendation.id} className={mergeClasses(styles.card, recommendation.id === current?.id ? styles.current : undefined)} data-recommendation-id={recommendation.id}>
+                <li
+                  key={recommendation.id}
+                  className={mergeClasses(styles.card, recommendation.id === current?.id ? styles.current : undefined)}
+                  data-recommendation-id={recommendation.id}
+                >
                   <Link href={navigation.href(recommendation.id)} style={{ fontWeight: tokens.fontWeightSemibold }}>
                     {excerpt(recommendation.text, 160)}
                   </Link>
                   <div className={styles.row}>
                     <span className={styles.meta}>To: {recommendation.addressee}</span>
                     <span className={styles.meta}>Level: {RECOMMENDATION_LEVEL_LABELS[recommendation.level]}</span>
-                    <Badge appearance="tint" color={tracking.status === 'implemented' ? 'success' : tracking.status === 'notTakenForward' ? 'subtle' : 'informative'}>
+                    <Badge
+                      appearance="tint"
+                      color={tracking.status === 'implemented' ? 'success' : tracking.status === 'notTakenForward' ? 'subtle' : 'informative'}
+                    >
                       {RECOMMENDATION_STATUS_LABELS[tracking.status]}
                     </Badge>
                     {tracking.owner ? <span className={styles.meta}>Owner: {tracking.owner}</span> : null}

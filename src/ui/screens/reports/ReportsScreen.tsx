@@ -9,10 +9,15 @@ import { COMMENT_DISPOSITIONS, type Comment, type ReportStage } from '../../../d
 import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
-import { Notice, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
-import { issueFor, useAutosave } from '../../hooks/use-autosave';
+import { Notice, ScreenTitle } from '../../components/workspace/FormParts';
+import { useAutosave } from '../../hooks/use-autosave';
 import { instantFromLondonWallTime, londonWallTimeOf } from '../../london-format';
 import { useReview } from '../../review-context';
+import { CommentersOverview } from './CommentersOverview';
+import { DraftPublishing } from './DraftPublishing';
+import { LettersPanel } from './LettersPanel';
+import { PublicReportSection } from './PublicReportSection';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 const DISPOSITION_LABELS: Record<(typeof COMMENT_DISPOSITIONS)[number], string> = {
   pending: 'No response yet',
@@ -27,7 +32,7 @@ const DIALOGUE_STAGES = REPORT_STAGES.filter((stage) => stage.individualComment)
 /**
  * The staged dialogue with participants (Section 3 of SCIE's guide): for each report, when the draft was shared,
  * the window for individual comments, the group meeting, and every comment with the team's response.
- * Producing and publishing the report documents themselves comes with the reports capability.
+ * Each draft's Word document is previewed, downloaded and published from here (DraftPublishing).
  */
 export function ReportsScreen(_props: { recordId?: string | undefined }) {
   const { snapshot } = useReview();
@@ -35,10 +40,10 @@ export function ReportsScreen(_props: { recordId?: string | undefined }) {
     <section aria-labelledby="screen-title" style={{ display: 'grid', gap: tokens.spacingVerticalL }}>
       <ScreenTitle title="Reports and the dialogue with participants" />
       <Text block>
-        Each report goes to participants for individual comment and is then discussed at a group meeting. Drafts stay
-        confidential to the review team and participants. Record here when each draft was shared, the meetings held and how
-        each comment was answered.
+        Each report goes to participants for individual comment and is then discussed at a group meeting. Drafts stay confidential to the review team and
+        participants. Record here when each draft was shared, the meetings held and how each comment was answered.
       </Text>
+      <LettersPanel />
       {DIALOGUE_STAGES.map((stage) => (
         <StageSection
           key={stage.id}
@@ -48,10 +53,7 @@ export function ReportsScreen(_props: { recordId?: string | undefined }) {
           drafts={snapshot.reportStages.filter((draft) => draft.stage === stage.id).sort((a, b) => a.draftNumber - b.draftNumber)}
         />
       ))}
-      <Notice intent="info">
-        The final public report is produced from the final draft by anonymisation: roles instead of names, pseudonyms for the
-        family and no places. That comes with the reports capability.
-      </Notice>
+      <PublicReportSection />
     </section>
   );
 }
@@ -70,7 +72,17 @@ function StageSection({ stage, title, meeting, drafts }: { stage: ReportStageKin
   };
 
   return (
-    <section aria-labelledby={headingId} data-testid={`report-stage-${stage}`} style={{ display: 'grid', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, background: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium }}>
+    <section
+      aria-labelledby={headingId}
+      data-testid={`report-stage-${stage}`}
+      style={{
+        display: 'grid',
+        gap: tokens.spacingVerticalM,
+        padding: tokens.spacingHorizontalL,
+        background: tokens.colorNeutralBackground1,
+        borderRadius: tokens.borderRadiusMedium,
+      }}
+    >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' }}>
         <h2 id={headingId} style={{ margin: 0, fontSize: tokens.fontSizeBase400 }}>
           {title}
@@ -94,7 +106,10 @@ function DraftEditor({ draft: stored, title, meeting }: { draft: ReportStage; ti
   const comments = snapshot.comments.filter((comment) => comment.reportStageId === draft.id);
   const prefix = `draft-${draft.id}`;
   return (
-    <article aria-label={`${title}, draft ${draft.draftNumber}`} style={{ display: 'grid', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS }}>
+    <article
+      aria-label={`${title}, draft ${draft.draftNumber}`}
+      style={{ display: 'grid', gap: tokens.spacingVerticalS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS }}
+    >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' }}>
         <h3 style={{ margin: 0, fontSize: tokens.fontSizeBase300 }}>Draft {draft.draftNumber}</h3>
         <SaveStatus status={status} message={message} />
@@ -114,9 +129,7 @@ function DraftEditor({ draft: stored, title, meeting }: { draft: ReportStage; ti
         <Field label="Comments invited from" {...validationProps(issueFor(issues, 'commentWindow'))}>
           <DateInput
             value={draft.commentWindow?.opensOn ?? ''}
-            onChange={(value) =>
-              update({ commentWindow: value ? { opensOn: value, closesOn: draft.commentWindow?.closesOn ?? value } : null })
-            }
+            onChange={(value) => update({ commentWindow: value ? { opensOn: value, closesOn: draft.commentWindow?.closesOn ?? value } : null })}
           />
         </Field>
         <Field label="Comments close on" {...validationProps(issueFor(issues, 'commentWindow.closesOn'))}>
@@ -137,6 +150,8 @@ function DraftEditor({ draft: stored, title, meeting }: { draft: ReportStage; ti
       <Field label={`Notes of the ${meeting.toLowerCase()}`}>
         <Textarea value={draft.groupMeeting.notes} onChange={(_, data) => update({ groupMeeting: { ...draft.groupMeeting, notes: data.value } })} />
       </Field>
+      <DraftPublishing draft={draft} update={update} />
+      <CommentersOverview reportStageId={draft.id} />
       <h4 style={{ margin: 0, fontSize: tokens.fontSizeBase300 }}>Individual comments ({comments.length})</h4>
       {comments.map((comment) => (
         <CommentEditor key={comment.id} comment={comment} />
@@ -155,7 +170,9 @@ function CommentEditor({ comment: stored }: { comment: Comment }) {
   const { snapshot } = useReview();
   const { draft, update, status, message, conflict, resolve } = useAutosave('comment', stored);
   return (
-    <div style={{ display: 'grid', gap: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalM, borderLeft: `3px solid ${tokens.colorNeutralStroke1}` }}>
+    <div
+      style={{ display: 'grid', gap: tokens.spacingVerticalXS, paddingLeft: tokens.spacingHorizontalM, borderLeft: `3px solid ${tokens.colorNeutralStroke1}` }}
+    >
       <Text weight="semibold">
         {participantLabel(snapshot.participants, draft.participantId)}
         {draft.section ? `, on ${draft.section}` : ''}
@@ -196,7 +213,12 @@ function AddComment({ reportStageId }: { reportStageId: ReportStage['id'] }) {
       setProblems({ participant: 'Choose whose comment this is' });
       return;
     }
-    const added = await service.addRecord('comment', snapshot.review.id, { reportStageId, participantId: participantId as ParticipantId, section, text }, commentId.current([participantId, section, text]));
+    const added = await service.addRecord(
+      'comment',
+      snapshot.review.id,
+      { reportStageId, participantId: participantId as ParticipantId, section, text },
+      commentId.current([participantId, section, text]),
+    );
     if (added.ok) {
       commentId.done();
       setSection('');
@@ -205,15 +227,16 @@ function AddComment({ reportStageId }: { reportStageId: ReportStage['id'] }) {
       return;
     }
     const failure = added.error;
-    setProblems(
-      failure.kind === 'invalid'
-        ? { text: issueFor(failure.issues, 'text'), other: describeFailure(failure) }
-        : { other: describeFailure(failure) },
-    );
+    setProblems(failure.kind === 'invalid' ? { text: issueFor(failure.issues, 'text'), other: describeFailure(failure) } : { other: describeFailure(failure) });
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate aria-label="Add a participant's comment" style={{ display: 'grid', gap: tokens.spacingVerticalXS }}>
+    <form
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      aria-label="Add a participant's comment"
+      style={{ display: 'grid', gap: tokens.spacingVerticalXS }}
+    >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM }}>
         <Field label="Comment from" required {...validationProps(problems.participant)}>
           <Select value={participantId} onChange={(_, data) => setParticipantId(data.value)}>

@@ -1,17 +1,33 @@
-import { Button, Field, Input, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  Link,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { TEAM_ROLE_LABELS } from '../../../domain/labels';
 import { TEAM_ROLES, type TeamMember, type TeamRole } from '../../../domain/model';
 import { useAppServices } from '../../app-services';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { SaveStatus } from '../../components/SaveStatus';
-import { Notice, ScreenTitle, validationProps } from '../../components/workspace/FormParts';
-import { useOpenRecord, useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { Notice, ScreenTitle } from '../../components/workspace/FormParts';
+import { useWorkspaceStyles } from '../../components/workspace/RecordParts';
+import { useRecordNavigation } from '../../kit/use-record-navigation';
 import { RemoveRecord } from '../../kit/RemoveRecord';
 import { InlineAddForm, RecordDetailPane, useAddRecordSubmit } from '../../components/workspace/RecordPanes';
-import { issueFor, useAutosave } from '../../hooks/use-autosave';
+import { useAutosave } from '../../hooks/use-autosave';
 import { useReview } from '../../review-context';
 import { hrefOf, paths } from '../../routes';
+import { issueFor, validationProps } from '../../kit/field-state';
 
 const ROLE_HINTS: Record<TeamRole, string> = {
   leadReviewer: 'Leads the review and its analysis.',
@@ -35,7 +51,9 @@ export function teamComposition(members: readonly Pick<TeamMember, 'role' | 'nam
   }
   if (facilitators !== 2) {
     const count = facilitators === 0 ? 'no facilitators' : facilitators === 1 ? 'one facilitator' : `${facilitators} facilitators`;
-    lines.push(`The team has ${count}. The method has exactly two, who hold every conversation together: one leads the questions, the other leads the note-taking.`);
+    lines.push(
+      `The team has ${count}. The method has exactly two, who hold every conversation together: one leads the questions, the other leads the note-taking.`,
+    );
   }
   return { ready: lines.length === 0, lines };
 }
@@ -51,7 +69,7 @@ export function secondLeadWarning(member: { id?: string; role: TeamRole }, team:
 export function TeamScreen({ recordId }: { recordId?: string | undefined }) {
   const styles = useWorkspaceStyles();
   const { snapshot } = useReview();
-  const { open, reviewId } = useOpenRecord('team');
+  const { open, reviewId } = useRecordNavigation('team');
   const [adding, setAdding] = useState(false);
   const members = [...snapshot.teamMembers].sort((a, b) => TEAM_ROLES.indexOf(a.role) - TEAM_ROLES.indexOf(b.role) || a.name.localeCompare(b.name, 'en-GB'));
   const composition = teamComposition(members);
@@ -137,7 +155,12 @@ function AddTeamMemberForm({ onCancel, onAdded }: { onCancel: () => void; onAdde
   const { service } = useAppServices();
   const { snapshot } = useReview();
   const [fields, setFields] = useState({ name: '', role: 'facilitator' as TeamRole, email: '', profession: '' });
-  const { issues, failure, submit } = useAddRecordSubmit({ kind: 'teamMember', signature: fields, add: (id) => service.addRecord('teamMember', snapshot.review.id, fields, id), onAdded });
+  const { issues, failure, submit } = useAddRecordSubmit({
+    kind: 'teamMember',
+    signature: fields,
+    add: (id) => service.addRecord('teamMember', snapshot.review.id, fields, id),
+    onAdded,
+  });
   return (
     <InlineAddForm
       headingId="add-member-title"
@@ -186,15 +209,15 @@ function TeamMemberEditor({ member, onRemoved }: { member: TeamMember; onRemoved
         <Input type="email" value={draft.email} onChange={(_, data) => update({ email: data.value })} onBlur={() => void flush()} data-testid="member-email" />
       </Field>
       <Field label="Profession" {...validationProps(issueFor(issues, 'profession'))}>
-        <Input value={draft.profession} onChange={(_, data) => update({ profession: data.value })} onBlur={() => void flush()} data-testid="member-profession" />
+        <Input
+          value={draft.profession}
+          onChange={(_, data) => update({ profession: data.value })}
+          onBlur={() => void flush()}
+          data-testid="member-profession"
+        />
       </Field>
       <div>
-        <RemoveRecord
-          kind="teamMember"
-          record={member}
-          what={`${member.name} (${TEAM_ROLE_LABELS[member.role]})`}
-          onRemoved={onRemoved}
-        />
+        <RemoveRecord kind="teamMember" record={member} what={`${member.name} (${TEAM_ROLE_LABELS[member.role]})`} onRemoved={onRemoved} />
       </div>
       <ConflictDialog conflict={conflict} onResolve={resolve} />
     </div>

@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './decide';
+export * from './matrix';
+export * from './membership';
