@@ -35,11 +35,11 @@ describe('cli provision', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     expect(first.out).toContain('[1/5] LSCB team site: Create list LtReviewRegister');
-    expect(first.out).toMatch(/Done: 5 changes, schema version 2\.\n$/);
+    expect(first.out).toMatch(/Done: 5 changes, schema version 3\.\n$/);
 
     double.clearRequestLog();
     const second = await cli('provision', '--site', site, '--graph-base-url', GRAPH_BASE_URL, '--token', token);
-    expect(second).toEqual({ code: 0, err: '', out: expect.stringContaining('Nothing to change: everything was already in place (schema version 2).') });
+    expect(second).toEqual({ code: 0, err: '', out: expect.stringContaining('Nothing to change: everything was already in place (schema version 3).') });
     expect(double.requests.filter((entry) => entry.method !== 'GET')).toEqual([]);
   });
 

@@ -180,7 +180,21 @@ export function sampleSnapshot(options: SampleOptions = {}): ReviewSnapshot {
     reportStages,
     comments,
     audit,
-    meetings: [],
+    meetings: [
+      child('meeting', {
+        id: 'mtg-1',
+        purpose: 'conversation',
+        conversationId: 'con-1',
+        title: 'One-to-one conversation: case review (fictional)',
+        start: '2026-03-29T09:30:00.000Z',
+        end: '2026-03-29T11:00:00.000Z',
+        organiserId: 'tm-1',
+        attendees: [
+          { as: 'teamMember', teamMemberId: 'tm-1' },
+          { as: 'participant', participantId: 'par-1' },
+        ],
+      }),
+    ],
     identifiers: [
       child('identifier', {
         id: 'idn-1',

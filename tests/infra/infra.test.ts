@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GRAPH_SCOPE_NAMES } from '../../src/host/auth/scopes';
+import { GRAPH_SCOPE_NAMES, PRE_DECLARED_SCOPES } from '../../src/host/auth/scopes';
 import { DEFAULT_CONNECT_SOURCES, FRAME_ANCESTORS, contentSecurityPolicy } from '../../src/host/csp';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -20,7 +20,14 @@ describe('infrastructure', () => {
   it('lets exactly the Teams and Microsoft 365 hosts frame the app, as the app build does', () => {
     const frameAncestors = bicepVariable(bicep, 'frameAncestors').split(' ');
     expect(frameAncestors).toEqual([...FRAME_ANCESTORS]);
-    for (const host of ['https://teams.microsoft.com', 'https://*.teams.microsoft.com', 'https://*.office.com', 'https://*.microsoft365.com', 'https://outlook.office.com', 'https://*.cloud.microsoft']) {
+    for (const host of [
+      'https://teams.microsoft.com',
+      'https://*.teams.microsoft.com',
+      'https://*.office.com',
+      'https://*.microsoft365.com',
+      'https://outlook.office.com',
+      'https://*.cloud.microsoft',
+    ]) {
       expect(frameAncestors).toContain(host);
     }
   });
@@ -44,7 +51,9 @@ describe('infrastructure', () => {
     expect(spa).toContain('brk-multihub://${{TAB_DOMAIN}}');
     expect(spa).toContain('${{TAB_ENDPOINT}}/redirect.html');
     const graph = aad.requiredResourceAccess.find((resource) => resource.resourceAppId === 'Microsoft Graph');
-    expect(graph?.resourceAccess.map((access) => access.id)).toEqual([...GRAPH_SCOPE_NAMES]);
+    // Only what must be known ahead of use is declared; the rest is asked for when first used (ADR 0906).
+    expect(graph?.resourceAccess.map((access) => access.id).sort()).toEqual([...PRE_DECLARED_SCOPES].sort());
+    for (const access of graph?.resourceAccess ?? []) expect(GRAPH_SCOPE_NAMES).toContain(access.id);
     expect(graph?.resourceAccess.every((access) => access.type === 'Scope')).toBe(true);
   });
 
